@@ -1,0 +1,8 @@
+package io.ledgerline.domain.member;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeMemberRole(UUID orgId, @TargetAggregateIdentifier UUID memberId, Role role) implements OrgScoped {
+}
