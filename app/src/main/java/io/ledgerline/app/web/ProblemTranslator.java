@@ -70,6 +70,10 @@ public final class ProblemTranslator {
             return new ApiProblem(HttpStatus.FORBIDDEN, "auth.forbidden",
                     "Your role does not grant the permission this request needs.");
         }
+        if (error instanceof io.ledgerline.projections.shared.InvalidCursor) {
+            return ApiProblem.badRequest("request.bad_query", "Query parameter 'cursor' is not valid.",
+                    new FieldViolation("cursor", "invalid", "expected the nextCursor of a previous page of this list"));
+        }
         if (error instanceof ServerWebInputException input) {
             return fromInput(input);
         }

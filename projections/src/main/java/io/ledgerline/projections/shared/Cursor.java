@@ -18,8 +18,20 @@ public record Cursor(List<String> values) {
         return new Cursor(List.of(values));
     }
 
+    /** @throws InvalidCursor when the cursor has no such position (it was made for another list) */
     public String value(int index) {
+        if (index >= values.size()) {
+            throw new InvalidCursor();
+        }
         return values.get(index);
+    }
+
+    public java.util.UUID uuid(int index) {
+        try {
+            return java.util.UUID.fromString(value(index));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursor();
+        }
     }
 
     public String encode() {
@@ -30,8 +42,16 @@ public record Cursor(List<String> values) {
         return ENCODER.encodeToString(String.join(".", parts).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws IllegalArgumentException when the text is not a cursor this API produced */
+    /** @throws InvalidCursor when the text is not a cursor this API produced */
     public static Cursor decode(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursor();
+        }
+    }
+
+    private static Cursor parse(String text) {
         String joined = new String(DECODER.decode(text), StandardCharsets.UTF_8);
         List<String> values = new ArrayList<>();
         for (String part : joined.split("\\.", -1)) {

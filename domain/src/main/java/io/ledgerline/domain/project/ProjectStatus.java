@@ -1,0 +1,7 @@
+package io.ledgerline.domain.project;
+
+public enum ProjectStatus {
+    ACTIVE,
+    COMPLETED,
+    ARCHIVED
+}

@@ -1,0 +1,8 @@
+package io.ledgerline.domain.project;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReactivateTask(UUID orgId, @TargetAggregateIdentifier UUID projectId, UUID taskId) implements OrgScoped {
+}

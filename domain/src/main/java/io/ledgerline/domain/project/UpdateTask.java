@@ -1,0 +1,11 @@
+package io.ledgerline.domain.project;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Renames a task or changes its billable flag or rate override (the web layer merges a PATCH first). */
+public record UpdateTask(UUID orgId, @TargetAggregateIdentifier UUID projectId, UUID taskId, String name,
+                         boolean billable, BigDecimal rateOverride) implements OrgScoped {
+}
