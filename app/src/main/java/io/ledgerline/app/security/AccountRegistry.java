@@ -21,10 +21,9 @@ import org.springframework.stereotype.Component;
  * (authorization reads it on every request) and the unique e-mail index refuses a duplicate member atomically.
  */
 @Component
-@ProcessingGroup(AccountRegistry.GROUP)
+@ProcessingGroup(io.ledgerline.app.registry.RegistryGroup.NAME)
 public class AccountRegistry implements OwnerPolicy {
 
-    public static final String GROUP = "command-side-registry";
 
     private final JdbcTemplate jdbc;
 

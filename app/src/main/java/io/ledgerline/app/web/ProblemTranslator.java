@@ -70,6 +70,9 @@ public final class ProblemTranslator {
             return new ApiProblem(HttpStatus.FORBIDDEN, "auth.forbidden",
                     "Your role does not grant the permission this request needs.");
         }
+        if (error instanceof org.springframework.dao.DuplicateKeyException duplicate) {
+            return UniqueConstraints.problemFor(duplicate);
+        }
         if (error instanceof io.ledgerline.projections.shared.InvalidCursor) {
             return ApiProblem.badRequest("request.bad_query", "Query parameter 'cursor' is not valid.",
                     new FieldViolation("cursor", "invalid", "expected the nextCursor of a previous page of this list"));

@@ -1,0 +1,9 @@
+package io.ledgerline.domain.client;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AddClientNote(UUID orgId, @TargetAggregateIdentifier UUID clientId, UUID noteId, NoteType type, String body,
+                            UUID authorId) implements OrgScoped {
+}
