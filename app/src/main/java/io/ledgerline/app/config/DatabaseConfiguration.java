@@ -28,17 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    AutoCloseable embeddedDatabaseLifecycle(LedgerlineProperties properties) {
-        return properties.db().embedded() ? EmbeddedDatabase.start(properties.data().dir()) : () -> { };
+    DatabaseServer databaseServer(LedgerlineProperties properties) {
+        LedgerlineProperties.Db db = properties.db();
+        if (db.embedded()) {
+            return EmbeddedDatabase.start(properties.data().dir());
+        }
+        DatabaseEndpoint external = DatabaseEndpoint.fromJdbcUrl(db.url(), db.user(), db.password());
+        return () -> external;
     }
 
     @Bean
-    DatabaseEndpoint databaseEndpoint(LedgerlineProperties properties, AutoCloseable embeddedDatabaseLifecycle) {
-        if (embeddedDatabaseLifecycle instanceof EmbeddedDatabase embedded) {
-            return embedded.endpoint();
-        }
-        LedgerlineProperties.Db db = properties.db();
-        return DatabaseEndpoint.fromJdbcUrl(db.url(), db.user(), db.password());
+    DatabaseEndpoint databaseEndpoint(DatabaseServer databaseServer) {
+        return databaseServer.endpoint();
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * The default database: a PostgreSQL started by the application itself, its files kept under the data
  * directory so that everything survives a restart.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements DatabaseServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -38,7 +38,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    DatabaseEndpoint endpoint() {
+    @Override
+    public DatabaseEndpoint endpoint() {
         return new DatabaseEndpoint("localhost", postgres.getPort(), "postgres", "postgres", "");
     }
 

@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -190,11 +189,6 @@ public class Idempotency implements WebFilter {
 
         byte[] captured() {
             return captured;
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return super.getHeaders();
         }
     }
 }
