@@ -3,6 +3,7 @@ package io.ledgerline.domain.member;
 /** The permission strings a role grants. They appear in tokens, in 403 problems and in the API docs. */
 public final class Permissions {
 
+    public static final String ORGANIZATION_VIEW = "organization:view";
     public static final String ORGANIZATION_MANAGE = "organization:manage";
     public static final String MEMBERS_VIEW = "members:view";
     public static final String MEMBERS_MANAGE = "members:manage";

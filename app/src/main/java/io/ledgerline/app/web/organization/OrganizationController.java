@@ -67,6 +67,7 @@ class OrganizationController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAuthority('" + Permissions.ORGANIZATION_VIEW + "')")
     @Operation(summary = "The caller's organization; ?minVersion waits for a write to show")
     Mono<ResponseEntity<OrganizationView>> get(@RequestParam MultiValueMap<String, String> query) {
         QueryParameters.of(query, false, "minVersion");
