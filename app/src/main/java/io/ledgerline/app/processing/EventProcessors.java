@@ -48,7 +48,7 @@ public class EventProcessors {
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
                 .map(EventProcessors::segment)
                 .toList();
-        boolean replaying = streaming.isReplaying() || segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying);
+        boolean replaying = segments.stream().anyMatch(ProcessorStatus.SegmentStatus::replaying);
         boolean caughtUp = streaming.isRunning() && !replaying && !segments.isEmpty()
                 && segments.stream().allMatch(ProcessorStatus.SegmentStatus::caughtUp);
         boolean error = streaming.isError() || segments.stream().anyMatch(segment -> segment.error() != null);
@@ -86,9 +86,17 @@ public class EventProcessors {
         }
     }
 
+    /*
+     * Axon keeps a segment's replay token until it handles an event *beyond* the reset position, so with no new
+     * events it would report "replaying" forever. The read model is rebuilt once the segment has reached the reset
+     * position: that is what is reported.
+     */
     private static ProcessorStatus.SegmentStatus segment(EventTrackerStatus status) {
-        return new ProcessorStatus.SegmentStatus(status.getSegment().getSegmentId(), boxed(status.getCurrentPosition()),
-                boxed(status.getResetPosition()), status.isCaughtUp(), status.isReplaying(),
+        Long current = boxed(status.getCurrentPosition());
+        Long reset = boxed(status.getResetPosition());
+        boolean replaying = status.isReplaying() && (current == null || reset == null || current < reset);
+        return new ProcessorStatus.SegmentStatus(status.getSegment().getSegmentId(), current, reset,
+                status.isCaughtUp(), replaying,
                 status.isErrorState() && status.getError() != null ? describe(status.getError()) : null);
     }
 

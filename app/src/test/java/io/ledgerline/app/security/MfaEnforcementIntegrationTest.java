@@ -17,7 +17,7 @@ class MfaEnforcementIntegrationTest extends IntegrationTest {
         api.patch(org.token(), "/api/v1/organization", Map.of("mfaRequired", true)).exchange()
                 .expectStatus().isOk();
 
-        api.get(member.token(), "/api/v1/organization").exchange()
+        api.get(member.token(), "/api/v1/organization?minVersion=1").exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("auth.forbidden");
         api.get(member.token(), "/api/v1/members").exchange()
@@ -33,6 +33,7 @@ class MfaEnforcementIntegrationTest extends IntegrationTest {
                 .expectStatus().isOk();
         // Enrolled: the same token now carries the role's permissions again.
         api.get(member.token(), "/api/v1/members").exchange().expectStatus().isOk();
+        api.get(member.token(), "/api/v1/organization?minVersion=1").exchange().expectStatus().isOk();
 
         login(member.email(), null).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.code").isEqualTo("auth.mfa_code_required");

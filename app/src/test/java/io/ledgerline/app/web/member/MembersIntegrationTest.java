@@ -15,9 +15,13 @@ class MembersIntegrationTest extends IntegrationTest {
     void membersAreListedByNameInPagesAndFilteredByActive() {
         Api.Org org = api.signUp();
         Api.Session first = api.member(org, "member");
-        api.member(org, "manager");
+        Api.Session second = api.member(org, "manager");
         api.patch(org.token(), "/api/v1/members/" + first.memberId(), Map.of("active", false)).exchange()
                 .expectStatus().isOk();
+        // Lists are eventually consistent: wait for every write to show before paging.
+        awaitVersion(org, org.ownerId(), 0);
+        awaitVersion(org, second.memberId(), 0);
+        awaitVersion(org, first.memberId(), 1);
 
         Map<?, ?> page = api.get(org.token(), "/api/v1/members?limit=2").exchange()
                 .expectStatus().isOk()
@@ -183,5 +187,10 @@ class MembersIntegrationTest extends IntegrationTest {
         api.post(member.token(), "/api/v1/members", Map.of("email", "m-" + UUID.randomUUID() + "@example.com",
                         "name", "M", "role", "member", "password", Api.PASSWORD)).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    private void awaitVersion(Api.Org org, UUID memberId, long version) {
+        api.get(org.token(), "/api/v1/members/" + memberId + "?minVersion=" + version).exchange()
+                .expectStatus().isOk();
     }
 }
