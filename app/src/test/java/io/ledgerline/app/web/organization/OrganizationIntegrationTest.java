@@ -81,7 +81,8 @@ class OrganizationIntegrationTest extends IntegrationTest {
     void aMemberMayReadButNotChangeTheOrganization() {
         Api.Org org = api.signUp();
         Api.Session member = api.member(org, "member");
-        api.get(member.token(), "/api/v1/organization").exchange().expectStatus().isOk();
+        // Reads are eventually consistent: wait for the sign-up to reach the read model.
+        api.get(member.token(), "/api/v1/organization?minVersion=0").exchange().expectStatus().isOk();
         api.patch(member.token(), "/api/v1/organization", Map.of("name", "Mine now")).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("auth.forbidden");
