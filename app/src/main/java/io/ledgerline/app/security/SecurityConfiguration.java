@@ -3,6 +3,8 @@ package io.ledgerline.app.security;
 import io.ledgerline.app.config.LedgerlineProperties;
 import io.ledgerline.app.web.ApiProblem;
 import io.ledgerline.app.web.ProblemWriter;
+import io.ledgerline.domain.member.Permissions;
+import io.ledgerline.domain.member.Role;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +46,11 @@ public class SecurityConfiguration {
                                 "/api/v1/auth/refresh").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
-                        .anyExchange().authenticated())
+                        // A member who must enrol in MFA first holds nothing but mfa:enroll: everything else,
+                        // including reads that need no particular permission, is refused until they have enrolled.
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/mfa/enroll", "/api/v1/auth/mfa/confirm")
+                        .authenticated()
+                        .anyExchange().hasAnyAuthority(permissionsBeyondEnrolment()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
                         .authenticationEntryPoint((exchange, failure) -> problems.write(exchange,
@@ -57,6 +63,16 @@ public class SecurityConfiguration {
                                         "A valid bearer access token is required.")))
                         .accessDeniedHandler((exchange, denied) -> problems.write(exchange, denied)))
                 .build();
+    }
+
+    /** Every role grants at least one of these; a caller restricted to enrolment holds none. */
+    private static String[] permissionsBeyondEnrolment() {
+        return java.util.Arrays.stream(Role.values())
+                .flatMap(role -> role.permissions().stream())
+                .filter(permission -> !permission.equals(Permissions.MFA_ENROLL))
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
     }
 
     @Bean

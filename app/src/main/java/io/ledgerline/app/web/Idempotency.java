@@ -84,18 +84,24 @@ public class Idempotency implements WebFilter {
             if (claimed) {
                 return proceed(exchange, chain, scope, key, body);
             }
-            return store.find(scope, key).flatMap(stored -> {
-                if (!stored.requestHash().equals(fingerprint)) {
-                    return problems.write(exchange, new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                            "idempotency.key_reused", "This Idempotency-Key was used for a different request."));
-                }
-                if (stored.status() == null) {
-                    return problems.write(exchange, ApiProblem.conflict("idempotency.in_progress",
-                            "A request with this Idempotency-Key is still being processed; retry shortly."));
-                }
-                return replay(exchange.getResponse(), stored);
-            }).switchIfEmpty(Mono.defer(() -> handle(exchange, chain, scope, key, body)));
+            // The answers below complete empty (Mono<Void>): only a record that vanished (released after a 5xx
+            // between claim and find) may lead to a new attempt, so emptiness is tested on the lookup alone.
+            return store.find(scope, key).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(found -> found.isEmpty() ? handle(exchange, chain, scope, key, body)
+                            : answer(exchange, found.get(), fingerprint));
         });
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, IdempotencyStore.StoredResponse stored, String fingerprint) {
+        if (!stored.requestHash().equals(fingerprint)) {
+            return problems.write(exchange, new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency.key_reused", "This Idempotency-Key was used for a different request."));
+        }
+        if (stored.status() == null) {
+            return problems.write(exchange, ApiProblem.conflict("idempotency.in_progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly."));
+        }
+        return replay(exchange.getResponse(), stored);
     }
 
     private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, String scope, String key,

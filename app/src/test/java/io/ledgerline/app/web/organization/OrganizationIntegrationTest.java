@@ -81,6 +81,7 @@ class OrganizationIntegrationTest extends IntegrationTest {
     void aMemberMayReadButNotChangeTheOrganization() {
         Api.Org org = api.signUp();
         Api.Session member = api.member(org, "member");
+        // Reads are eventually consistent: wait for the sign-up to reach the read model.
         api.get(member.token(), "/api/v1/organization?minVersion=0").exchange().expectStatus().isOk();
         api.patch(member.token(), "/api/v1/organization", Map.of("name", "Mine now")).exchange()
                 .expectStatus().isForbidden()
