@@ -95,6 +95,17 @@ public class ClientQueries {
                 .map(slice -> new Slice<>(slice.items().stream().map(Keyed::view).toList(), slice.next()));
     }
 
+    public Mono<ClientNoteView> fetchNote(FetchClient client, UUID noteId) {
+        return database.sql("""
+                        SELECT * FROM client_note_view
+                        WHERE org_id = :orgId AND client_id = :clientId AND note_id = :noteId""")
+                .bind("orgId", client.orgId())
+                .bind("clientId", client.clientId())
+                .bind("noteId", noteId)
+                .map(ClientQueries::note)
+                .one();
+    }
+
     /** Newest first, keyset-paged by (created_at, note_id) descending, served by client_note_view_client_created. */
     public Mono<Slice<ClientNoteView>> findNotes(FindClientNotes query) {
         StringBuilder sql = new StringBuilder(
