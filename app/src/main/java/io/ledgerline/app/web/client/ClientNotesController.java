@@ -2,6 +2,7 @@ package io.ledgerline.app.web.client;
 
 import io.ledgerline.app.command.CommandDispatcher;
 import io.ledgerline.app.security.Callers;
+import io.ledgerline.app.web.ApiProblem;
 import io.ledgerline.app.web.Page;
 import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
@@ -82,14 +83,18 @@ class ClientNotesController {
 
     @GetMapping("/{noteId}")
     @PreAuthorize(MAY_VIEW)
-    @Operation(summary = "One note; ?minVersion (the client's version) waits for a write to show")
+    @Operation(summary = "One note, with the client's ETag; ?minVersion (a client version) waits for a write to show")
     Mono<ResponseEntity<ClientNoteView>> get(@PathVariable UUID clientId, @PathVariable UUID noteId,
                                              @RequestParam MultiValueMap<String, String> query) {
         QueryParameters.of(query, false, "minVersion");
         Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
-                () -> clients.fetchNote(new FetchClient(caller.orgId(), clientId), noteId), ClientNoteView::version,
-                "client.note_not_found"));
+                        () -> clients.version(new FetchClient(caller.orgId(), clientId)), Long::longValue,
+                        "client.not_found")
+                .flatMap(client -> clients.fetchNote(new FetchClient(caller.orgId(), clientId), noteId)
+                        .map(note -> ResponseEntity.ok().eTag(Versions.etag(client.getBody())).body(note)))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("client.note_not_found",
+                        "The client has no such note."))));
     }
 
     @PostMapping
