@@ -105,7 +105,7 @@ class ClientsIntegrationTest extends IntegrationTest {
         Map<String, Object> body = new HashMap<>();
         body.put("email", "not-an-email");
         body.put("tags", List.of(" "));
-        body.put("billing", Map.of("currency", "XXQ", "paymentTermsDays", -1, "taxRate", 101));
+        body.put("billing", Map.of("currency", "eur", "paymentTermsDays", -1, "taxRate", 101));
         api.post(org.token(), "/api/v1/clients", body).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
