@@ -1,0 +1,28 @@
+package io.ledgerline.projections.client;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** @param projectCounts only on a single client's details; lists leave it out */
+public record ClientView(UUID id, String name, String code, String email, String phone, String website,
+                         AddressView address, List<String> tags, String status, BillingView billing,
+                         ProjectCounts projectCounts, Instant createdAt, long version) {
+
+    public record AddressView(String line1, String line2, String city, String region, String postalCode,
+                              String country) {
+    }
+
+    public record BillingView(String contactName, String email, AddressView address, String currency,
+                              Integer paymentTermsDays, BigDecimal taxRate, String taxId) {
+    }
+
+    public record ProjectCounts(long active, long completed, long archived) {
+    }
+
+    ClientView withProjectCounts(ProjectCounts counts) {
+        return new ClientView(id, name, code, email, phone, website, address, tags, status, billing, counts,
+                createdAt, version);
+    }
+}

@@ -1,0 +1,6 @@
+package io.ledgerline.projections.client;
+
+import java.util.UUID;
+
+public record FetchClient(UUID orgId, UUID clientId) {
+}
