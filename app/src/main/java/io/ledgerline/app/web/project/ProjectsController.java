@@ -265,8 +265,13 @@ class ProjectsController {
         return ifMatch == null ? attempt.retryWhen(CATCH_UP) : attempt;
     }
 
+    /**
+     * The project to merge onto. Without If-Match it is awaited at version 0, so that a PATCH sent right after the
+     * creation finds the project even while the read model is a moment behind.
+     */
     private Mono<ProjectView> base(UUID orgId, UUID projectId, Long ifMatch) {
-        return ReadYourWrites.read(ifMatch, () -> projects.fetch(new FetchProject(orgId, projectId)),
+        return ReadYourWrites.read(ifMatch == null ? 0L : ifMatch,
+                        () -> projects.fetch(new FetchProject(orgId, projectId)),
                         ProjectView::version, "project.not_found")
                 .map(ResponseEntity::getBody)
                 .flatMap(current -> ifMatch != null && current.version() != ifMatch
