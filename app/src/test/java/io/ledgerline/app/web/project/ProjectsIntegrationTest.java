@@ -191,7 +191,7 @@ class ProjectsIntegrationTest extends IntegrationTest {
         UUID id = createHourly(org, "Website");
         // Raw JSON: the test client's own JSON settings would drop the null that asks to clear the end date.
         patchRaw(org, "/api/v1/projects/" + id,
-                "{\"name\": \"Website relaunch\", \"endDate\": null, \"budget\": {\"hours\": 80}}", "\"0\"")
+                "{\"name\": \"Website relaunch\", \"endDate\": null, \"budget\": {\"hours\": 80}}", "\"0\"");
         api.get(org.token(), "/api/v1/projects/" + id + "?minVersion=1").exchange()
                 .expectStatus().isOk()
                 .expectBody()
