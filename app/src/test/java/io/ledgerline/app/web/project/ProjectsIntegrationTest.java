@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -299,6 +301,49 @@ class ProjectsIntegrationTest extends IntegrationTest {
         action(org, unknown, "complete").expectStatus().isNotFound();
         api.patch(org.token(), "/api/v1/projects/" + unknown, Map.of("name", "X")).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void ofTwoConcurrentPatchesAtTheSameVersionOneWinsAndOneIsStale() throws Exception {
+        Api.Org org = api.signUp();
+        UUID id = createHourly(org, "Website");
+        waitFor(org, id, 0);
+        List<CompletableFuture<Integer>> racers = List.of("First", "Second").stream()
+                .map(name -> CompletableFuture.supplyAsync(() -> api.patch(org.token(), "/api/v1/projects/" + id,
+                                Map.of("name", name), "\"0\"").exchange()
+                        .expectBody().returnResult().getStatus().value()))
+                .toList();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (CompletableFuture<Integer> racer : racers) {
+            statuses.add(racer.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        api.get(org.token(), "/api/v1/projects/" + id + "?minVersion=1").exchange()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+    }
+
+    // client deletion
+
+    @Test
+    void aDeletedClientsProjectsLeaveTheReadModel() {
+        Api.Org org = api.signUp();
+        UUID gone = clients.create(org, "Gone");
+        UUID kept = clients.create(org, "Kept");
+        UUID doomed = create(api, org, hourly(gone, "Doomed"));
+        UUID survivor = create(api, org, hourly(kept, "Survivor"));
+        api.post(org.token(), "/api/v1/projects/" + doomed + "/tasks", Map.of("name", "Design")).exchange()
+                .expectStatus().isCreated();
+        action(org, doomed, "complete").expectStatus().isOk();
+        waitFor(org, doomed, 2);
+        waitFor(org, survivor, 0);
+        api.delete(org.token(), "/api/v1/clients/" + gone).exchange().expectStatus().isOk();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                api.get(org.token(), "/api/v1/projects/" + doomed).exchange()
+                        .expectBody().returnResult().getStatus().value() == 404);
+        assertThat(names(org, "")).containsExactly("Survivor");
+        assertThat(names(org, "?clientId=" + gone)).isEmpty();
+        action(org, doomed, "reactivate").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("client.not_found");
     }
 
     // access
