@@ -1,0 +1,102 @@
+package io.ledgerline.app.web.project;
+
+import io.ledgerline.domain.project.BillingMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A PATCH of a project. A field absent from the body stays as it is; a field given as {@code null} is cleared
+ * (code, hourly rate, budget, dates). Records cannot tell the two apart, so the setters note what was sent.
+ */
+class ProjectChange {
+
+    @Size(min = 1, max = 200)
+    private String name;
+    @Size(max = 64)
+    private String code;
+    private BillingMethod billingMethod;
+    @DecimalMin("0") @Digits(integer = 13, fraction = 4)
+    private BigDecimal hourlyRate;
+    @Valid
+    private BudgetBody budget;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private final Set<String> given = new HashSet<>();
+
+    boolean has(String field) {
+        return given.contains(field);
+    }
+
+    boolean isEmpty() {
+        return given.isEmpty();
+    }
+
+    String name() {
+        return name;
+    }
+
+    String code() {
+        return code;
+    }
+
+    BillingMethod billingMethod() {
+        return billingMethod;
+    }
+
+    BigDecimal hourlyRate() {
+        return hourlyRate;
+    }
+
+    BudgetBody budget() {
+        return budget;
+    }
+
+    LocalDate startDate() {
+        return startDate;
+    }
+
+    LocalDate endDate() {
+        return endDate;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+        given.add("name");
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+        given.add("code");
+    }
+
+    public void setBillingMethod(BillingMethod billingMethod) {
+        this.billingMethod = billingMethod;
+        given.add("billingMethod");
+    }
+
+    public void setHourlyRate(BigDecimal hourlyRate) {
+        this.hourlyRate = hourlyRate;
+        given.add("hourlyRate");
+    }
+
+    public void setBudget(BudgetBody budget) {
+        this.budget = budget;
+        given.add("budget");
+    }
+
+    public void setStartDate(LocalDate startDate) {
+        this.startDate = startDate;
+        given.add("startDate");
+    }
+
+    public void setEndDate(LocalDate endDate) {
+        this.endDate = endDate;
+        given.add("endDate");
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgerline.app.web.project;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A PATCH of a task: absent fields stay; {@code rateOverride: null} clears the task's own rate so the project's
+ * applies. Records cannot tell absent from null, so the setters note what was sent.
+ */
+class TaskChange {
+
+    @Size(min = 1, max = 200)
+    private String name;
+    private Boolean billable;
+    @DecimalMin("0") @Digits(integer = 13, fraction = 4)
+    private BigDecimal rateOverride;
+    private final Set<String> given = new HashSet<>();
+
+    boolean has(String field) {
+        return given.contains(field);
+    }
+
+    boolean isEmpty() {
+        return given.isEmpty();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Boolean billable() {
+        return billable;
+    }
+
+    BigDecimal rateOverride() {
+        return rateOverride;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+        given.add("name");
+    }
+
+    public void setBillable(Boolean billable) {
+        this.billable = billable;
+        given.add("billable");
+    }
+
+    public void setRateOverride(BigDecimal rateOverride) {
+        this.rateOverride = rateOverride;
+        given.add("rateOverride");
+    }
+}
