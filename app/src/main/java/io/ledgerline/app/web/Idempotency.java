@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 import org.springframework.core.annotation.Order;
@@ -106,20 +107,19 @@ public class Idempotency implements WebFilter {
 
     private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, String scope, String key,
                                byte[] body) {
-        CapturingResponse response = new CapturingResponse(exchange.getResponse());
+        RecordingResponse response = new RecordingResponse(exchange.getResponse(), (answered, bytes) -> {
+            int status = answered.getStatusCode() == null ? 200 : answered.getStatusCode().value();
+            // A 5xx is not an answer worth keeping: the client may retry under the same key.
+            return status >= 500 ? store.release(scope, key)
+                    : store.complete(scope, key, status, answered.getHeaders(), bytes);
+        });
         ServerWebExchange replayable = exchange.mutate()
                 .request(new CachedBodyRequest(exchange.getRequest(), body))
                 .response(response)
                 .build();
         return chain.filter(replayable)
                 .onErrorResume(failure -> problems.write(replayable, failure))
-                .then(Mono.defer(() -> {
-                    int status = response.getStatusCode() == null ? 200 : response.getStatusCode().value();
-                    if (status >= 500) {
-                        return store.release(scope, key);
-                    }
-                    return store.complete(scope, key, status, response.getHeaders(), response.captured());
-                }))
+                .then(Mono.defer(() -> response.recordOnce(new byte[0])))
                 .onErrorResume(failure -> store.release(scope, key).then(Mono.error(failure)));
     }
 
@@ -170,22 +170,27 @@ public class Idempotency implements WebFilter {
         }
     }
 
-    /** Keeps a copy of what was written, to store it for replays. */
-    private static final class CapturingResponse extends ServerHttpResponseDecorator {
+    /**
+     * Stores the answer before it leaves: a retry that arrives the moment the client has the first response finds
+     * it stored and replays it, instead of finding the key still in progress.
+     */
+    private static final class RecordingResponse extends ServerHttpResponseDecorator {
 
-        private byte[] captured = new byte[0];
+        private final BiFunction<ServerHttpResponse, byte[], Mono<Void>> record;
+        private boolean recorded;
 
-        CapturingResponse(ServerHttpResponse delegate) {
+        RecordingResponse(ServerHttpResponse delegate, BiFunction<ServerHttpResponse, byte[], Mono<Void>> record) {
             super(delegate);
+            this.record = record;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return DataBufferUtils.join(Flux.from(body)).flatMap(buffer -> {
-                captured = drain(buffer);
-                byte[] copy = captured;
-                return super.writeWith(Mono.fromSupplier(() -> bufferFactory().wrap(copy)));
-            }).switchIfEmpty(Mono.defer(() -> super.writeWith(Flux.empty())));
+            return DataBufferUtils.join(Flux.from(body))
+                    .map(Idempotency::drain)
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(bytes -> recordOnce(bytes).then(Mono.defer(() ->
+                            super.writeWith(Mono.fromSupplier(() -> bufferFactory().wrap(bytes))))));
         }
 
         @Override
@@ -193,8 +198,17 @@ public class Idempotency implements WebFilter {
             return writeWith(Flux.from(body).concatMap(Flux::from));
         }
 
-        byte[] captured() {
-            return captured;
+        @Override
+        public Mono<Void> setComplete() {
+            return recordOnce(new byte[0]).then(Mono.defer(super::setComplete));
+        }
+
+        Mono<Void> recordOnce(byte[] bytes) {
+            if (recorded) {
+                return Mono.empty();
+            }
+            recorded = true;
+            return record.apply(this, bytes);
         }
     }
 }
