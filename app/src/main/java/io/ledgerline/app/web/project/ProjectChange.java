@@ -1,5 +1,6 @@
 package io.ledgerline.app.web.project;
 
+import io.ledgerline.app.web.PatchBody;
 import io.ledgerline.domain.project.BillingMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,14 +8,12 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A PATCH of a project. A field absent from the body stays as it is; a field given as {@code null} is cleared
  * (code, hourly rate, budget, dates). Records cannot tell the two apart, so the setters note what was sent.
  */
-class ProjectChange {
+class ProjectChange extends PatchBody {
 
     @Size(min = 1, max = 200)
     private String name;
@@ -27,15 +26,6 @@ class ProjectChange {
     private BudgetBody budget;
     private LocalDate startDate;
     private LocalDate endDate;
-    private final Set<String> given = new HashSet<>();
-
-    boolean has(String field) {
-        return given.contains(field);
-    }
-
-    boolean isEmpty() {
-        return given.isEmpty();
-    }
 
     String name() {
         return name;
@@ -67,36 +57,36 @@ class ProjectChange {
 
     public void setName(String name) {
         this.name = name;
-        given.add("name");
+        given("name");
     }
 
     public void setCode(String code) {
         this.code = code;
-        given.add("code");
+        given("code");
     }
 
     public void setBillingMethod(BillingMethod billingMethod) {
         this.billingMethod = billingMethod;
-        given.add("billingMethod");
+        given("billingMethod");
     }
 
     public void setHourlyRate(BigDecimal hourlyRate) {
         this.hourlyRate = hourlyRate;
-        given.add("hourlyRate");
+        given("hourlyRate");
     }
 
     public void setBudget(BudgetBody budget) {
         this.budget = budget;
-        given.add("budget");
+        given("budget");
     }
 
     public void setStartDate(LocalDate startDate) {
         this.startDate = startDate;
-        given.add("startDate");
+        given("startDate");
     }
 
     public void setEndDate(LocalDate endDate) {
         this.endDate = endDate;
-        given.add("endDate");
+        given("endDate");
     }
 }

@@ -1,32 +1,22 @@
 package io.ledgerline.app.web.project;
 
+import io.ledgerline.app.web.PatchBody;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A PATCH of a task: absent fields stay; {@code rateOverride: null} clears the task's own rate so the project's
  * applies. Records cannot tell absent from null, so the setters note what was sent.
  */
-class TaskChange {
+class TaskChange extends PatchBody {
 
     @Size(min = 1, max = 200)
     private String name;
     private Boolean billable;
     @DecimalMin("0") @Digits(integer = 13, fraction = 4)
     private BigDecimal rateOverride;
-    private final Set<String> given = new HashSet<>();
-
-    boolean has(String field) {
-        return given.contains(field);
-    }
-
-    boolean isEmpty() {
-        return given.isEmpty();
-    }
 
     String name() {
         return name;
@@ -42,16 +32,16 @@ class TaskChange {
 
     public void setName(String name) {
         this.name = name;
-        given.add("name");
+        given("name");
     }
 
     public void setBillable(Boolean billable) {
         this.billable = billable;
-        given.add("billable");
+        given("billable");
     }
 
     public void setRateOverride(BigDecimal rateOverride) {
         this.rateOverride = rateOverride;
-        given.add("rateOverride");
+        given("rateOverride");
     }
 }
