@@ -1,5 +1,6 @@
 package io.ledgerline.app.command;
 
+import io.ledgerline.app.security.Caller;
 import io.ledgerline.app.security.Callers;
 import io.ledgerline.app.web.Idempotency;
 import io.ledgerline.app.web.RequestIds;
@@ -40,6 +41,11 @@ public class CommandDispatcher {
                 .fromFuture(() -> gateway.<CommandOutcome>send(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(metadata)))
                 .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** Sends the command made for the calling member (whose organization it must name). */
+    public Mono<CommandOutcome> sendFor(Function<Caller, ?> command, Long expectedVersion) {
+        return Callers.current().flatMap(caller -> send(command.apply(caller), expectedVersion));
     }
 
     /**

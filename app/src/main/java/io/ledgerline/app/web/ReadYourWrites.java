@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -38,6 +40,12 @@ public final class ReadYourWrites {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(notFoundCode, "No such record.")));
     }
 
+    /** The {@code minVersion} of a single-record GET, which accepts no other query parameter. */
+    public static Long minVersion(MultiValueMap<String, String> query) {
+        QueryParameters.of(query, false, "minVersion");
+        return minVersion(query.getFirst("minVersion"));
+    }
+
     public static Long minVersion(String raw) {
         if (raw == null) {
             return null;
@@ -58,13 +66,6 @@ public final class ReadYourWrites {
 
         NotYet() {
             super(null, null, false, false);
-        }
-    }
-
-    private static final class Exceptions {
-
-        static boolean isRetryExhausted(Throwable error) {
-            return reactor.core.Exceptions.isRetryExhausted(error);
         }
     }
 }

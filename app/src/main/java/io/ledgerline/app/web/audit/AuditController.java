@@ -55,8 +55,7 @@ class AuditController {
                 .filter(slice -> window.after() != null || !slice.items().isEmpty())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("audit.not_found",
                         "No such record in your organization.")))
-                .map(slice -> new Page<>(slice.items().stream().map(this::toResponse).toList(),
-                        slice.next() == null ? null : slice.next().encode()));
+                .map(slice -> Page.of(slice, this::toResponse));
     }
 
     private AuditEvent toResponse(RecordedEvent event) {

@@ -78,7 +78,7 @@ class ClientNotesController {
                         () -> clients.version(new FetchClient(caller.orgId(), clientId)), Long::longValue,
                         "client.not_found")
                 .then(clients.findNotes(new FindClientNotes(caller.orgId(), clientId, type, parameters.window()))))
-                .map(slice -> new Page<>(slice.items(), slice.next() == null ? null : slice.next().encode()));
+                .map(Page::of);
     }
 
     @GetMapping("/{noteId}")
@@ -86,8 +86,7 @@ class ClientNotesController {
     @Operation(summary = "One note, with the client's ETag; ?minVersion (a client version) waits for a write to show")
     Mono<ResponseEntity<ClientNoteView>> get(@PathVariable UUID clientId, @PathVariable UUID noteId,
                                              @RequestParam MultiValueMap<String, String> query) {
-        QueryParameters.of(query, false, "minVersion");
-        Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
+        Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
                         () -> clients.version(new FetchClient(caller.orgId(), clientId)), Long::longValue,
                         "client.not_found")
@@ -118,9 +117,8 @@ class ClientNotesController {
                                        @Valid @RequestBody NoteChange change,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new EditClientNote(caller.orgId(), clientId, noteId, change.type(),
-                        change.body()), expected))
+        return commands.sendFor(caller -> new EditClientNote(caller.orgId(), clientId, noteId, change.type(),
+                        change.body()), expected)
                 .map(outcome -> written(noteId, outcome.version()));
     }
 
@@ -130,8 +128,7 @@ class ClientNotesController {
     Mono<ResponseEntity<Written>> delete(@PathVariable UUID clientId, @PathVariable UUID noteId,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new DeleteClientNote(caller.orgId(), clientId, noteId), expected))
+        return commands.sendFor(caller -> new DeleteClientNote(caller.orgId(), clientId, noteId), expected)
                 .map(outcome -> written(noteId, outcome.version()));
     }
 

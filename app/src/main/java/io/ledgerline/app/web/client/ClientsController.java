@@ -67,15 +67,14 @@ class ClientsController {
                 .flatMap(caller -> clients.find(new FindClients(caller.orgId(),
                         status == null ? ClientStatusFilter.ACTIVE : status, parameters.text("search"),
                         parameters.text("tag"), parameters.window())))
-                .map(slice -> new Page<>(slice.items(), slice.next() == null ? null : slice.next().encode()));
+                .map(Page::of);
     }
 
     @GetMapping("/{clientId}")
     @PreAuthorize(MAY_VIEW)
     @Operation(summary = "One client with its project counts; ?minVersion waits for a write to show")
     Mono<ResponseEntity<ClientView>> get(@PathVariable UUID clientId, @RequestParam MultiValueMap<String, String> query) {
-        QueryParameters.of(query, false, "minVersion");
-        Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
+        Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
                 () -> clients.fetch(new FetchClient(caller.orgId(), clientId)), ClientView::version,
                 "client.not_found"));
@@ -104,9 +103,8 @@ class ClientsController {
                     "A client's code cannot be changed after it is created."));
         }
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new UpdateClientGeneral(caller.orgId(), clientId, change.name(),
-                        change.contact(), change.tags()), expected))
+        return commands.sendFor(caller -> new UpdateClientGeneral(caller.orgId(), clientId, change.name(),
+                        change.contact(), change.tags()), expected)
                 .map(Written::ok);
     }
 
@@ -117,9 +115,7 @@ class ClientsController {
                                                 @Valid @RequestBody ClientBodies.Billing change,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new UpdateClientBilling(caller.orgId(), clientId, change.toDomain()),
-                        expected))
+        return commands.sendFor(caller -> new UpdateClientBilling(caller.orgId(), clientId, change.toDomain()), expected)
                 .map(Written::ok);
     }
 
@@ -129,8 +125,7 @@ class ClientsController {
     Mono<ResponseEntity<Written>> deactivate(@PathVariable UUID clientId,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new DeactivateClient(caller.orgId(), clientId), expected))
+        return commands.sendFor(caller -> new DeactivateClient(caller.orgId(), clientId), expected)
                 .map(Written::ok);
     }
 
@@ -140,8 +135,7 @@ class ClientsController {
     Mono<ResponseEntity<Written>> activate(@PathVariable UUID clientId,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new ActivateClient(caller.orgId(), clientId), expected))
+        return commands.sendFor(caller -> new ActivateClient(caller.orgId(), clientId), expected)
                 .map(Written::ok);
     }
 
@@ -151,8 +145,7 @@ class ClientsController {
     Mono<ResponseEntity<Written>> delete(@PathVariable UUID clientId,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new DeleteClient(caller.orgId(), clientId), expected))
+        return commands.sendFor(caller -> new DeleteClient(caller.orgId(), clientId), expected)
                 .map(Written::ok);
     }
 }

@@ -75,15 +75,14 @@ class MembersController {
         return Callers.current()
                 .flatMap(caller -> members.find(new FindMembers(caller.orgId(), parameters.bool("active"),
                         parameters.window())))
-                .map(slice -> new Page<>(slice.items(), slice.next() == null ? null : slice.next().encode()));
+                .map(Page::of);
     }
 
     @GetMapping("/{memberId}")
     @PreAuthorize("hasAuthority('" + Permissions.MEMBERS_VIEW + "')")
     @Operation(summary = "One member; ?minVersion waits for a write to show")
     Mono<ResponseEntity<MemberView>> get(@PathVariable UUID memberId, @RequestParam MultiValueMap<String, String> query) {
-        QueryParameters.of(query, false, "minVersion");
-        Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
+        Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
                 () -> members.fetch(new FetchMember(caller.orgId(), memberId)), MemberView::version,
                 "member.not_found"));

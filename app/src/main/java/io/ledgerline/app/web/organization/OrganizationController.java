@@ -2,7 +2,6 @@ package io.ledgerline.app.web.organization;
 
 import io.ledgerline.app.command.CommandDispatcher;
 import io.ledgerline.app.security.Callers;
-import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
@@ -70,8 +69,7 @@ class OrganizationController {
     @PreAuthorize("hasAuthority('" + Permissions.ORGANIZATION_VIEW + "')")
     @Operation(summary = "The caller's organization; ?minVersion waits for a write to show")
     Mono<ResponseEntity<OrganizationView>> get(@RequestParam MultiValueMap<String, String> query) {
-        QueryParameters.of(query, false, "minVersion");
-        Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
+        Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
                 () -> organizations.fetch(new FetchOrganization(caller.orgId())), OrganizationView::version,
                 "organization.not_found"));

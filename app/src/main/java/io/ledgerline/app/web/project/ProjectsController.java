@@ -102,7 +102,7 @@ class ProjectsController {
         return Callers.current()
                 .flatMap(caller -> projects.find(new FindProjects(caller.orgId(), clientId, status, search,
                         parameters.window())))
-                .map(slice -> new Page<>(slice.items(), slice.next() == null ? null : slice.next().encode()));
+                .map(Page::of);
     }
 
     @GetMapping("/{projectId}")
@@ -110,8 +110,7 @@ class ProjectsController {
     @Operation(summary = "One project with its tasks; ?minVersion waits for a write to show")
     Mono<ResponseEntity<ProjectView>> get(@PathVariable UUID projectId,
                                           @RequestParam MultiValueMap<String, String> query) {
-        QueryParameters.of(query, false, "minVersion");
-        Long minVersion = ReadYourWrites.minVersion(query.getFirst("minVersion"));
+        Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
                 () -> projects.fetch(new FetchProject(caller.orgId(), projectId)), ProjectView::version,
                 "project.not_found"));
@@ -231,8 +230,7 @@ class ProjectsController {
     Mono<ResponseEntity<Written>> deactivateTask(@PathVariable UUID projectId, @PathVariable UUID taskId,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new DeactivateTask(caller.orgId(), projectId, taskId), expected))
+        return commands.sendFor(caller -> new DeactivateTask(caller.orgId(), projectId, taskId), expected)
                 .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
     }
 
@@ -242,15 +240,13 @@ class ProjectsController {
     Mono<ResponseEntity<Written>> reactivateTask(@PathVariable UUID projectId, @PathVariable UUID taskId,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new ReactivateTask(caller.orgId(), projectId, taskId), expected))
+        return commands.sendFor(caller -> new ReactivateTask(caller.orgId(), projectId, taskId), expected)
                 .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
     }
 
     private Mono<ResponseEntity<Written>> changeStatus(UUID projectId, ProjectStatus status, String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return Callers.current()
-                .flatMap(caller -> commands.send(new ChangeProjectStatus(caller.orgId(), projectId, status), expected))
+        return commands.sendFor(caller -> new ChangeProjectStatus(caller.orgId(), projectId, status), expected)
                 .map(Written::ok);
     }
 
