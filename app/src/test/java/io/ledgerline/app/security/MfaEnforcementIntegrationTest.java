@@ -47,6 +47,41 @@ class MfaEnforcementIntegrationTest extends IntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("auth.mfa_code_invalid");
     }
 
+    @Test
+    void confirmingRefusesBadInputAndReplaysItsIdempotencyKey() {
+        Api.Org org = api.signUp();
+        api.post(null, "/api/v1/auth/mfa/confirm", Map.of("code", "123456")).exchange()
+                .expectStatus().isUnauthorized();
+        api.post(org.token(), "/api/v1/auth/mfa/confirm", Map.of("code", "12ab")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
+        api.post(org.token(), "/api/v1/auth/mfa/confirm", Map.of("code", "123456")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("mfa.not_started");
+
+        Map<?, ?> enrolment = api.post(org.token(), "/api/v1/auth/mfa/enroll", Map.of()).exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String secret = (String) enrolment.get("secret");
+        long step = Instant.now().getEpochSecond() / 30;
+        String wrong = Totp.code(secret, step + 10);
+        api.post(org.token(), "/api/v1/auth/mfa/confirm", Map.of("code", wrong)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("auth.mfa_code_invalid");
+
+        Map<String, String> confirm = Map.of("code", Totp.code(secret, step));
+        String version = api.post(org.token(), "/api/v1/auth/mfa/confirm", confirm, "confirm-mfa").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("version").toString();
+        api.post(org.token(), "/api/v1/auth/mfa/confirm", confirm, "confirm-mfa").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.version").isEqualTo(Integer.parseInt(version));
+        api.post(org.token(), "/api/v1/auth/mfa/confirm", Map.of("code", "000000"), "confirm-mfa").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("idempotency.key_reused");
+    }
+
     private WebTestClient.ResponseSpec login(String email, String code) {
         Map<String, String> body = code == null ? Map.of("email", email, "password", Api.PASSWORD)
                 : Map.of("email", email, "password", Api.PASSWORD, "code", code);

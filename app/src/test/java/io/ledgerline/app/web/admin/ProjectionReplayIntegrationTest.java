@@ -59,6 +59,24 @@ class ProjectionReplayIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aReplayedIdempotencyKeyAnswersAgainWithoutASecondReset() {
+        Api.Org org = api.signUp();
+        String path = "/api/v1/admin/projections/organizations/replay";
+        api.post(org.token(), path, Map.of(), "replay-organizations").exchange()
+                .expectStatus().isAccepted();
+        api.post(org.token(), path, Map.of(), "replay-organizations").exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().valueEquals("Location", "/api/v1/admin/projections/organizations");
+        api.post(org.token(), "/api/v1/admin/projections/members/replay", Map.of(), "replay-organizations")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("idempotency.key_reused");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertCaughtUp(org.token(), "organizations"));
+    }
+
+    @Test
     void theStatusReportsPositionsAgainstTheHead() {
         Api.Org org = api.signUp();
         api.get(org.token(), "/api/v1/admin/projections/members").exchange()
