@@ -15,7 +15,9 @@ final class UniqueConstraints {
             "client_registry_name", ApiProblem.conflict("client.name_taken",
                     "Another client of your organization already has this name."),
             "client_registry_code", ApiProblem.conflict("client.code_taken",
-                    "Another client of your organization already has this code."));
+                    "Another client of your organization already has this code."),
+            "billed_work_item", ApiProblem.conflict("invoice.work_already_invoiced",
+                    "Some of this work was invoiced by another invoice meanwhile. Refresh the draft and retry."));
 
     private UniqueConstraints() {
     }
