@@ -152,6 +152,17 @@ public class Client {
                     "The client has " + activeProjects + " active project(s): complete or archive them first, "
                             + "or deactivate the client instead.");
         }
+        long unpaidInvoices = obligations.unpaidInvoices(orgId, clientId);
+        if (unpaidInvoices > 0) {
+            throw BusinessRuleViolation.conflict("client.has_unpaid_invoices",
+                    "The client has " + unpaidInvoices + " unpaid invoice(s): record their payments or void them "
+                            + "first, or deactivate the client instead.");
+        }
+        long drafts = obligations.invoiceDrafts(orgId, clientId);
+        if (drafts > 0) {
+            throw BusinessRuleViolation.conflict("client.has_invoice_drafts",
+                    "The client has " + drafts + " invoice draft(s): finalize or delete them first.");
+        }
         apply(new ClientDeleted(orgId, clientId));
     }
 

@@ -294,6 +294,24 @@ class ClientTest {
     }
 
     @Test
+    void cannotDeleteAClientWithUnpaidInvoices() {
+        obligations.unpaid.put(CLIENT, 1L);
+        fixture.given(CREATED)
+                .when(new DeleteClient(ORG, CLIENT))
+                .expectException(violation("client.has_unpaid_invoices"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotDeleteAClientWithInvoiceDrafts() {
+        obligations.drafts.put(CLIENT, 1L);
+        fixture.given(CREATED)
+                .when(new DeleteClient(ORG, CLIENT))
+                .expectException(violation("client.has_invoice_drafts"))
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotDeleteAnotherOrganizationsClient() {
         fixture.given(CREATED)
                 .when(new DeleteClient(UUID.randomUUID(), CLIENT))
@@ -348,10 +366,22 @@ class ClientTest {
     private static final class Obligations implements ClientObligations {
 
         final Map<UUID, Long> active = new HashMap<>();
+        final Map<UUID, Long> unpaid = new HashMap<>();
+        final Map<UUID, Long> drafts = new HashMap<>();
 
         @Override
         public long activeProjects(UUID orgId, UUID clientId) {
             return active.getOrDefault(clientId, 0L);
+        }
+
+        @Override
+        public long unpaidInvoices(UUID orgId, UUID clientId) {
+            return unpaid.getOrDefault(clientId, 0L);
+        }
+
+        @Override
+        public long invoiceDrafts(UUID orgId, UUID clientId) {
+            return drafts.getOrDefault(clientId, 0L);
         }
     }
 }
