@@ -29,17 +29,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command side's knowledge of clients and projects: unique client names and codes, whether a client is
- * active, how many active projects it has, and the organization's billing defaults. The unique indexes are the
- * last word when two commands race past the checks: the second transaction fails and nothing of it is stored.
+ * active, how many active projects (and, from the invoice registry, drafts and unpaid invoices) it has, and the
+ * organization's billing defaults. The unique indexes are the last word when two commands race past the checks:
+ * the second transaction fails and nothing of it is stored.
  */
 @Component
 @ProcessingGroup(RegistryGroup.NAME)
 public class ClientRegistry implements ClientDirectory, ClientObligations, BillingDefaultsSource {
 
     private final JdbcTemplate jdbc;
+    private final InvoiceRegistry invoices;
 
-    ClientRegistry(JdbcTemplate jdbc) {
+    ClientRegistry(JdbcTemplate jdbc, InvoiceRegistry invoices) {
         this.jdbc = jdbc;
+        this.invoices = invoices;
     }
 
     @EventHandler
@@ -123,6 +126,16 @@ public class ClientRegistry implements ClientDirectory, ClientObligations, Billi
                 "SELECT count(*) FROM project_registry WHERE org_id = ? AND client_id = ? AND status = ?", Long.class,
                 orgId, clientId, ProjectStatus.ACTIVE.name());
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public long unpaidInvoices(UUID orgId, UUID clientId) {
+        return invoices.unpaidInvoices(orgId, clientId);
+    }
+
+    @Override
+    public long invoiceDrafts(UUID orgId, UUID clientId) {
+        return invoices.invoiceDrafts(orgId, clientId);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.ledgerline.projections.client;
 
+import io.ledgerline.domain.invoice.InvoiceStatus;
+import io.ledgerline.projections.invoice.InvoiceStatusSql;
 import io.ledgerline.projections.shared.Cursor;
 import io.ledgerline.projections.shared.Slice;
 import io.r2dbc.spi.Readable;
@@ -23,8 +25,9 @@ public class ClientQueries {
     }
 
     /**
-     * One client with how many of its projects are in each status. The counts come from the command-side project
-     * registry, which is never behind, rather than from another team's read model.
+     * One client with how many of its projects are in each status and how many of its invoices show each status
+     * today. The project counts come from the command-side project registry, which is never behind; the invoice
+     * counts from the invoice read model, counted when asked so that the client's rows never wait for its invoices.
      */
     public Mono<ClientView> fetch(FetchClient query) {
         Mono<ClientView> client = database.sql("SELECT * FROM client_view WHERE org_id = :orgId AND client_id = :clientId")
@@ -42,7 +45,16 @@ public class ClientQueries {
                 .map(row -> new ClientView.ProjectCounts(row.get("active", Long.class),
                         row.get("completed", Long.class), row.get("archived", Long.class)))
                 .one();
-        return client.flatMap(view -> counts.map(view::withProjectCounts));
+        Mono<ClientView.InvoiceCounts> invoices = database.sql("SELECT "
+                        + InvoiceStatusSql.countsPerStatus("t.today") + " FROM invoice_view CROSS JOIN (SELECT "
+                        + InvoiceStatusSql.TODAY + " AS today) t WHERE org_id = :orgId AND client_id = :clientId")
+                .bind("orgId", query.orgId())
+                .bind("clientId", query.clientId())
+                .map(row -> new ClientView.InvoiceCounts(count(row, InvoiceStatus.DRAFT), count(row, InvoiceStatus.UNPAID),
+                        count(row, InvoiceStatus.PARTIALLY_PAID), count(row, InvoiceStatus.OVERDUE),
+                        count(row, InvoiceStatus.PAID), count(row, InvoiceStatus.VOID)))
+                .one();
+        return client.flatMap(view -> Mono.zip(counts, invoices, view::withCounts));
     }
 
     /** The version the client read model has reached, or empty when it shows no such client. */
@@ -135,6 +147,10 @@ public class ClientQueries {
                 .map(slice -> new Slice<>(slice.items().stream().map(Keyed::view).toList(), slice.next()));
     }
 
+    private static long count(Readable row, InvoiceStatus status) {
+        return row.get(InvoiceStatusSql.column(status), Long.class);
+    }
+
     /** A row with the exact sort key it was read with, so the next page starts precisely after it. */
     private record Keyed<T>(String key, T view) {
     }
@@ -158,7 +174,7 @@ public class ClientQueries {
                         row.get("billing_email", String.class), address(row, "billing_"),
                         row.get("billing_currency", String.class), row.get("billing_payment_terms", Integer.class),
                         row.get("billing_tax_rate", BigDecimal.class), row.get("billing_tax_id", String.class)),
-                null, row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));
+                null, null, row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));
     }
 
     private static ClientView.AddressView address(Readable row, String prefix) {

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** @param projectCounts only on a single client's details; lists leave it out */
+/**
+ * @param projectCounts only on a single client's details; lists leave it out
+ * @param invoiceCounts only on a single client's details; lists leave it out
+ */
 public record ClientView(UUID id, String name, String code, String email, String phone, String website,
                          AddressView address, List<String> tags, String status, BillingView billing,
-                         ProjectCounts projectCounts, Instant createdAt, long version) {
+                         ProjectCounts projectCounts, InvoiceCounts invoiceCounts, Instant createdAt, long version) {
 
     public record AddressView(String line1, String line2, String city, String region, String postalCode,
                               String country) {
@@ -21,8 +24,12 @@ public record ClientView(UUID id, String name, String code, String email, String
     public record ProjectCounts(long active, long completed, long archived) {
     }
 
-    ClientView withProjectCounts(ProjectCounts counts) {
-        return new ClientView(id, name, code, email, phone, website, address, tags, status, billing, counts,
-                createdAt, version);
+    /** The client's invoices by the status they show today; {@code voided} counts void ones. */
+    public record InvoiceCounts(long draft, long unpaid, long partiallyPaid, long overdue, long paid, long voided) {
+    }
+
+    ClientView withCounts(ProjectCounts projects, InvoiceCounts invoices) {
+        return new ClientView(id, name, code, email, phone, website, address, tags, status, billing, projects,
+                invoices, createdAt, version);
     }
 }

@@ -1,0 +1,6 @@
+package io.ledgerline.projections.invoice;
+
+import java.util.UUID;
+
+public record FetchInvoice(UUID orgId, UUID invoiceId) {
+}
