@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -26,6 +29,9 @@ public class RateCard {
 
     /** Rates are money per hour; a finer fraction than this is a typing mistake, not a price. */
     static final int MAX_FRACTION_DIGITS = 4;
+
+    /** The metadata key the application sends a caller's If-Match version under. */
+    static final String EXPECTED_VERSION = "expectedVersion";
 
     @AggregateIdentifier
     private UUID rateCardId;
@@ -45,12 +51,23 @@ public class RateCard {
         return UUID.nameUUIDFromBytes(("rates:" + orgId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * @param expectedVersion the card's version the caller read (If-Match), from the command's metadata. Axon checks
+     *                        it when it loads an aggregate, but not on the create-if-missing path, so it is checked
+     *                        here, under the aggregate's lock.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ScheduleRate command, RateTargets targets) {
+    public void handle(ScheduleRate command, RateTargets targets,
+                       @MetaDataValue(EXPECTED_VERSION) Long expectedVersion) {
         if (command.orgId() == null || !idOf(command.orgId()).equals(command.rateCardId())
                 || (orgId != null && !orgId.equals(command.orgId()))) {
             throw BusinessRuleViolation.notFound("rate_card.not_found", "No such rate card.");
+        }
+        Long version = AggregateLifecycle.getVersion();
+        if (expectedVersion != null && !expectedVersion.equals(version)) {
+            throw new ConflictingAggregateVersionException(command.rateCardId().toString(), expectedVersion,
+                    version == null ? -1 : version);
         }
         RateLevel level = command.level();
         if (level == null) {

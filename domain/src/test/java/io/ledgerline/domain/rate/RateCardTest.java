@@ -6,8 +6,10 @@ import io.ledgerline.domain.shared.BusinessRuleViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,30 @@ class RateCardTest {
                 .when(schedule(RateLevel.TASK, UUID.randomUUID(), "10", null))
                 .expectNoEvents()
                 .expectException(violation(BusinessRuleViolation.Kind.NOT_FOUND, "task.not_found"));
+    }
+
+    @Test
+    void schedulesOnTheVersionTheCallerRead() {
+        fixture.given(scheduled(RateLevel.ORGANIZATION, null, "100", null))
+                .when(schedule(RateLevel.ORGANIZATION, null, "110", MARCH), Map.of(RateCard.EXPECTED_VERSION, 0L))
+                .expectEvents(scheduled(RateLevel.ORGANIZATION, null, "110", MARCH));
+    }
+
+    @Test
+    void cannotScheduleOnAStaleVersion() {
+        fixture.given(scheduled(RateLevel.ORGANIZATION, null, "100", null),
+                        scheduled(RateLevel.ORGANIZATION, null, "110", MARCH))
+                .when(schedule(RateLevel.CLIENT, CLIENT, "120", null), Map.of(RateCard.EXPECTED_VERSION, 0L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void aCardThatDoesNotExistYetHasNoVersionToMatch() {
+        fixture.givenNoPriorActivity()
+                .when(schedule(RateLevel.CLIENT, CLIENT, "120", null), Map.of(RateCard.EXPECTED_VERSION, 0L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
     }
 
     @Test

@@ -47,8 +47,8 @@ public class RateQueries {
     /** Keyset-paged in the order of the index rate_view_schedule: level, target, latest date first, origin. */
     public Mono<Slice<ScheduledRate>> find(FindRates query) {
         StringBuilder sql = new StringBuilder("""
-                SELECT level, target_id, effective_from::text AS from_key, NULLIF(effective_from, '-infinity'::date)
-                    AS effective_from, origin, hourly_rate, version
+                SELECT level, target_id, effective_from::text AS from_key,
+                    NULLIF(effective_from, '-infinity'::date) AS applies_from, origin, hourly_rate, version
                 FROM rate_view WHERE org_id = :orgId""");
         if (query.level() != null) {
             sql.append(" AND level = :level");
@@ -58,11 +58,10 @@ public class RateQueries {
         }
         Cursor after = query.window().after();
         if (after != null) {
-            sql.append("""
-                     AND ((level, target_id) > (:afterLevel, :afterTarget)
-                        OR ((level, target_id) = (:afterLevel, :afterTarget)
-                            AND (effective_from < CAST(:afterFrom AS date)
-                                OR (effective_from = CAST(:afterFrom AS date) AND origin > :afterOrigin))))""");
+            sql.append(" AND ((level, target_id) > (:afterLevel, :afterTarget)")
+                    .append(" OR ((level, target_id) = (:afterLevel, :afterTarget)")
+                    .append(" AND (effective_from < CAST(:afterFrom AS date)")
+                    .append(" OR (effective_from = CAST(:afterFrom AS date) AND origin > :afterOrigin))))");
         }
         sql.append(" ORDER BY level, target_id, effective_from DESC, origin LIMIT :limit");
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql.toString())
@@ -95,7 +94,7 @@ public class RateQueries {
         String level = row.get("level", String.class);
         UUID target = row.get("target_id", UUID.class);
         return new ScheduledRate(level, target.equals(orgId) && "organization".equals(level) ? null : target,
-                row.get("effective_from", LocalDate.class), row.get("hourly_rate", BigDecimal.class),
+                row.get("applies_from", LocalDate.class), row.get("hourly_rate", BigDecimal.class),
                 row.get("origin", String.class), row.get("version", Long.class));
     }
 
