@@ -16,7 +16,8 @@ final class AuditedResource {
             "organizations", "Organization", "organization", "Organization",
             "members", "Member", "member", "Member",
             "clients", "Client", "client", "Client",
-            "projects", "Project", "project", "Project");
+            "projects", "Project", "project", "Project",
+            "invoices", "Invoice", "invoice", "Invoice");
 
     private AuditedResource() {
     }
