@@ -384,6 +384,21 @@ class InvoiceLifecycleIntegrationTest extends IntegrationTest {
                 .expectStatus().isNotFound();
     }
 
+    @Test
+    void theAuditTrailShowsEveryStepAndWhoTookIt() {
+        Api.Org org = api.signUp();
+        UUID id = invoices.draft(org, invoices.client(org));
+        invoices.finalizeInvoice(org, id);
+        invoices.pay(org, id, 10);
+        api.get(org.token(), "/api/v1/audit/invoices/" + id + "/events").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[*].type").isEqualTo(List.of("InvoiceDraftCreated", "InvoiceFinalized",
+                        "PaymentRecorded"))
+                .jsonPath("$.items[1].actor").isEqualTo(org.ownerId().toString())
+                .jsonPath("$.items[1].payload.number").isEqualTo("INV-000001");
+    }
+
     // the client
 
     @Test
