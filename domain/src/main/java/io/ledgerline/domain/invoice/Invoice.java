@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -313,7 +314,7 @@ public class Invoice {
     }
 
     private InvoiceLine requireLine(UUID lineId) {
-        return (lineId == null ? java.util.Optional.<InvoiceLine>empty() : document.line(lineId))
+        return Optional.ofNullable(lineId).flatMap(document::line)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("invoice.line_not_found",
                         "The invoice has no such line."));
     }

@@ -50,9 +50,10 @@ public class ClientQueries {
                         + InvoiceStatusSql.TODAY + " AS today) t WHERE org_id = :orgId AND client_id = :clientId")
                 .bind("orgId", query.orgId())
                 .bind("clientId", query.clientId())
-                .map(row -> new ClientView.InvoiceCounts(count(row, InvoiceStatus.DRAFT), count(row, InvoiceStatus.UNPAID),
-                        count(row, InvoiceStatus.PARTIALLY_PAID), count(row, InvoiceStatus.OVERDUE),
-                        count(row, InvoiceStatus.PAID), count(row, InvoiceStatus.VOID)))
+                .map(row -> new ClientView.InvoiceCounts(count(row, InvoiceStatus.DRAFT),
+                        count(row, InvoiceStatus.UNPAID), count(row, InvoiceStatus.PARTIALLY_PAID),
+                        count(row, InvoiceStatus.OVERDUE), count(row, InvoiceStatus.PAID),
+                        count(row, InvoiceStatus.VOID)))
                 .one();
         return client.flatMap(view -> Mono.zip(counts, invoices, view::withCounts));
     }

@@ -98,9 +98,10 @@ public final class WorkLines {
     }
 
     private static String describe(BillableExpense expense) {
-        String what = expense.merchant() != null ? expense.merchant() : Objects.toString(expense.category(), "Expense");
-        String category = expense.merchant() != null && expense.category() != null ? " (" + expense.category() + ")" : "";
-        return fit(expense.expenseDate() + " · " + what + category
+        String what = expense.merchant() != null
+                ? expense.merchant() + (expense.category() == null ? "" : " (" + expense.category() + ")")
+                : Objects.toString(expense.category(), "Expense");
+        return fit(expense.expenseDate() + " · " + what
                 + (expense.description() == null ? "" : ": " + expense.description()));
     }
 

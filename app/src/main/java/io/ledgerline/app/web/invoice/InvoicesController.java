@@ -214,7 +214,8 @@ class InvoicesController {
     @Operation(summary = "Add a manual line to a draft")
     Mono<ResponseEntity<Written>> addLine(@PathVariable UUID invoiceId,
                                           @Valid @RequestBody InvoiceBodies.ManualLine line,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                          String ifMatch) {
         Long expected = Versions.expected(ifMatch);
         UUID lineId = UUID.randomUUID();
         return commands.sendFor(caller -> new AddInvoiceLine(caller.orgId(), invoiceId, lineId, line.description(),
