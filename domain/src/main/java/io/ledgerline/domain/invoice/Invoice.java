@@ -110,6 +110,12 @@ public class Invoice {
                     "A work line bills exactly the hours logged or the expense spent: correct the work itself, "
                             + "or add a manual line for a discount.");
         }
+        if (current.kind() == LineKind.EXPENSE && command.unitPrice() != null
+                && command.unitPrice().compareTo(current.unitPrice()) != 0) {
+            throw BusinessRuleViolation.unprocessable("invoice.expense_amount_fixed",
+                    "An expense line bills exactly what was spent: correct the expense itself, "
+                            + "or add a manual line for a markup or a discount.");
+        }
         InvoiceLine changed = validLine(new DraftLine(current.lineId(), current.kind(),
                 command.description() != null ? command.description() : current.description(),
                 current.kind() == LineKind.MANUAL ? sameOr(current.quantity(), command.quantity())

@@ -256,6 +256,18 @@ class InvoiceTest {
     }
 
     @Test
+    void anExpenseLineBillsWhatWasSpent() {
+        fixture.given(created())
+                .when(new ChangeInvoiceLine(ORG, INVOICE, EXPENSE_LINE, "Train", null, new BigDecimal("50")))
+                .expectException(violation(Kind.UNPROCESSABLE, "invoice.expense_amount_fixed"));
+        fixture.given(created())
+                .when(new ChangeInvoiceLine(ORG, INVOICE, EXPENSE_LINE, "Train, 1st class", null, null))
+                .expectEvents(new InvoiceLineChanged(ORG, INVOICE, new InvoiceLine(EXPENSE_LINE, LineKind.EXPENSE,
+                        "Train, 1st class", BigDecimal.ONE, new BigDecimal("42.50"), new BigDecimal("42.50"),
+                        List.of(), List.of(EXPENSE))));
+    }
+
+    @Test
     void aChangeThatChangesNothingRecordsNothing() {
         fixture.given(created())
                 .when(new ChangeInvoiceLine(ORG, INVOICE, MANUAL_LINE, "Hosting", new BigDecimal("2.00"),
