@@ -101,9 +101,8 @@ public class ExpenseQueries implements UnbilledWork.Expenses {
     @Override
     public Flux<BillableExpense> unbilledExpenses(UnbilledWork.Scope scope) {
         boolean someProjects = scope.projectIds() != null && !scope.projectIds().isEmpty();
-        String sql = SELECT + """
-                 AND e.client_id = :clientId AND e.status = 'APPROVED' AND e.billable
-                 AND e.expense_date BETWEEN :from AND :to AND i.invoice_id IS NULL"""
+        String sql = SELECT + " AND e.client_id = :clientId AND e.status = 'APPROVED' AND e.billable"
+                + " AND e.expense_date BETWEEN :from AND :to AND i.invoice_id IS NULL"
                 + (someProjects ? " AND e.project_id = ANY(:projectIds)" : "")
                 + " ORDER BY e.expense_date, e.expense_id";
         DatabaseClient.GenericExecuteSpec spec = database.sql(sql)
