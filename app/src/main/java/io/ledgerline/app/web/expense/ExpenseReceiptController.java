@@ -83,6 +83,7 @@ class ExpenseReceiptController {
                 .map(Written::ok);
     }
 
+    /** Sent as an attachment, so a browser saves the file rather than running a PDF's scripts in the API's origin. */
     @GetMapping
     @PreAuthorize(ExpensesController.MAY_READ)
     @Operation(summary = "The receipt file as it was uploaded, with its content type")
@@ -97,7 +98,7 @@ class ExpenseReceiptController {
                         .contentType(MediaType.parseMediaType(file.contentType()))
                         .contentLength(file.content().length)
                         .cacheControl(CacheControl.noStore().cachePrivate())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                                 .filename(file.filename(), StandardCharsets.UTF_8).build().toString())
                         .body(file.content()));
     }

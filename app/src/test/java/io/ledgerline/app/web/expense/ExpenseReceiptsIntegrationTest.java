@@ -77,7 +77,7 @@ class ExpenseReceiptsIntegrationTest extends IntegrationTest {
                 .expectHeader().contentType(PDF)
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_LENGTH, "2048")
                 .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition)
-                        .startsWith("inline").contains("boarding pass.pdf"))
+                        .startsWith("attachment").contains("boarding pass.pdf"))
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(file);
 

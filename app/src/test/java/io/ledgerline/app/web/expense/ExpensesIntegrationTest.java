@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.app.support.Api;
 import io.ledgerline.app.support.IntegrationTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -199,6 +204,32 @@ class ExpensesIntegrationTest extends IntegrationTest {
         Map<String, Object> incomplete = expense(travel, "Uber", 18.4);
         incomplete.put("source", Map.of("type", "external", "provider", "ramp"));
         expectRefused(org, incomplete, 422, "expense.source_invalid");
+    }
+
+    @Test
+    void ofConcurrentImportsOfOneTransactionExactlyOneIsRecorded() throws Exception {
+        Api.Org org = api.signUp();
+        Map<String, Object> imported = expense(expenses.category(org.token(), "Travel"), "Uber", 18.4);
+        imported.put("source", Map.of("type", "external", "provider", "ramp", "externalId", "tx-race"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<String>> imports = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                imports.add(() -> {
+                    var result = api.post(org.token(), EXPENSES, imported).exchange().returnResult(String.class);
+                    return result.getStatus().value() + " " + result.getResponseBody().blockFirst();
+                });
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : pool.invokeAll(imports)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).filteredOn(answer -> answer.startsWith("201")).hasSize(1);
+            assertThat(answers).filteredOn(answer -> answer.startsWith("409")
+                    && answer.contains("expense.external_id_taken")).hasSize(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // changing and deleting
