@@ -30,6 +30,9 @@ final class EmbeddedDatabase implements DatabaseServer {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // zonky turns synchronous commits off for tests; the default deployment must not lose a
+                    // command it has answered 201 to when the machine loses power.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
             return new EmbeddedDatabase(postgres);
