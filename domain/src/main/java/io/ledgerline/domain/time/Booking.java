@@ -6,7 +6,6 @@ import io.ledgerline.domain.project.ProjectStatus;
 import io.ledgerline.domain.shared.BusinessRuleViolation;
 import io.ledgerline.domain.shared.Names;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Time booked by a member on a project, and maybe one of its tasks: the rules a time entry and a timer share. The
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 record Booking(UUID clientId, boolean billable) {
 
     static final int MAX_DESCRIPTION_LENGTH = 2000;
-    private static final Pattern JIRA_ISSUE_KEY = Pattern.compile("^[A-Z][A-Z0-9_]*-[1-9][0-9]*$");
 
     /**
      * @param billable {@code null} for the default: not billed on a non-billable project, else as the task says,
@@ -72,14 +70,5 @@ record Booking(UUID clientId, boolean billable) {
                     "A description has at most " + MAX_DESCRIPTION_LENGTH + " characters.");
         }
         return description;
-    }
-
-    static String jiraIssueKey(String raw) {
-        String key = Names.tidy(raw);
-        if (key != null && !JIRA_ISSUE_KEY.matcher(key).matches()) {
-            throw BusinessRuleViolation.unprocessable("time_entry.jira_issue_key_invalid",
-                    "A Jira issue key looks like PROJ-123.");
-        }
-        return key;
     }
 }

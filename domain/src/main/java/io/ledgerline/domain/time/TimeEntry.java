@@ -59,7 +59,7 @@ public class TimeEntry {
         Span span = validSpan(command.startTime(), command.endTime(), command.minutes());
         LocalDate date = requireDate(command.workDate());
         String description = Booking.description(command.description());
-        String jiraIssueKey = Booking.jiraIssueKey(command.jiraIssueKey());
+        String jiraIssueKey = JiraIssueKeys.valid(command.jiraIssueKey());
         EntrySource source = validSource(command.source());
         Booking.requireActiveMember(bookable, command.orgId(), command.memberId());
         Booking booking = Booking.on(bookable, command.orgId(), command.projectId(), command.taskId(),
@@ -79,7 +79,7 @@ public class TimeEntry {
         Span span = validSpan(command.startTime(), command.endTime(), command.minutes());
         LocalDate date = requireDate(command.workDate());
         String description = Booking.description(command.description());
-        String jiraIssueKey = Booking.jiraIssueKey(command.jiraIssueKey());
+        String jiraIssueKey = JiraIssueKeys.valid(command.jiraIssueKey());
         Optional<LocalDate> lockedThrough = locks.lockedThrough(orgId);
         LocalDate currentWeek = Weeks.startOf(work.workDate());
         LocalDate newWeek = Weeks.startOf(date);

@@ -57,7 +57,7 @@ public class Timer {
             throw BusinessRuleViolation.unprocessable("timer.id_mismatch", "The timer id is not the member's.");
         }
         String description = Booking.description(command.description());
-        String jiraIssueKey = Booking.jiraIssueKey(command.jiraIssueKey());
+        String jiraIssueKey = JiraIssueKeys.valid(command.jiraIssueKey());
         Booking.requireActiveMember(bookable, command.orgId(), command.memberId());
         // Checked now, so that a timer never runs on work it could not be logged on; checked again when stopped.
         Booking.on(bookable, command.orgId(), command.projectId(), command.taskId(), command.billable());
