@@ -88,13 +88,13 @@ public class TimeRegistry implements LedgerLocks, Timesheets, MemberDays, Organi
 
     @EventHandler
     void on(TimeEntryChanged event) {
-        addToDay(event.orgId(), event.memberId(), event.previousWorkDate(), -event.previousMinutes());
+        takeFromDay(event.orgId(), event.memberId(), event.previousWorkDate(), event.previousMinutes());
         addToDay(event.orgId(), event.memberId(), event.workDate(), event.minutes());
     }
 
     @EventHandler
     void on(TimeEntryDeleted event) {
-        addToDay(event.orgId(), event.memberId(), event.workDate(), -event.minutes());
+        takeFromDay(event.orgId(), event.memberId(), event.workDate(), event.minutes());
     }
 
     /**
@@ -106,9 +106,9 @@ public class TimeRegistry implements LedgerLocks, Timesheets, MemberDays, Organi
     public Optional<LocalDate> lockedThrough(UUID orgId) {
         jdbc.queryForList("SELECT 1 FROM pg_advisory_xact_lock_shared(?, ?)", Integer.class, LEDGER_LOCK_NAMESPACE,
                 orgId.hashCode());
-        List<Date> through = jdbc.queryForList("SELECT locked_through FROM ledger_org WHERE org_id = ?", Date.class,
-                orgId);
-        return through.stream().findFirst().map(Date::toLocalDate);
+        Date through = jdbc.query("SELECT locked_through FROM ledger_org WHERE org_id = ?",
+                rs -> rs.next() ? rs.getDate(1) : null, orgId);
+        return Optional.ofNullable(through).map(Date::toLocalDate);
     }
 
     /** Inserting the week's row if it is new and locking it either way is one statement: the upsert. */
@@ -150,11 +150,19 @@ public class TimeRegistry implements LedgerLocks, Timesheets, MemberDays, Organi
                 orgId, memberId, Date.valueOf(weekStart), status.name());
     }
 
-    /** The CHECK constraint member_day_at_most_24h refuses a day over 24 hours, whatever raced to it. */
+    /**
+     * The CHECK constraint member_day_at_most_24h refuses a day over 24 hours, whatever raced to it. (It checks the
+     * row an upsert proposes too, which is why minutes are taken away by a plain update.)
+     */
     private void addToDay(UUID orgId, UUID memberId, LocalDate date, int minutes) {
         jdbc.update("""
                         INSERT INTO member_day (org_id, member_id, work_date, minutes) VALUES (?, ?, ?, ?)
                         ON CONFLICT (org_id, member_id, work_date) DO UPDATE SET minutes = member_day.minutes + EXCLUDED.minutes""",
                 orgId, memberId, Date.valueOf(date), minutes);
+    }
+
+    private void takeFromDay(UUID orgId, UUID memberId, LocalDate date, int minutes) {
+        jdbc.update("UPDATE member_day SET minutes = minutes - ? WHERE org_id = ? AND member_id = ? AND work_date = ?",
+                minutes, orgId, memberId, Date.valueOf(date));
     }
 }

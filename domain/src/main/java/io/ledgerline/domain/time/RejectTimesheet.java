@@ -5,6 +5,6 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sends a submitted week back to its member, with the reason why; the week opens for changes again. */
-public record RejectTimesheet(UUID orgId, @TargetAggregateIdentifier UUID timesheetId, UUID rejectedBy,
-                             String reason) implements OrgScoped {
+public record RejectTimesheet(UUID orgId, @TargetAggregateIdentifier UUID timesheetId, UUID memberId,
+                              UUID rejectedBy, String reason) implements OrgScoped {
 }

@@ -67,8 +67,8 @@ public class Timesheet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ApproveTimesheet command) {
-        requireSubmitted(command.orgId(), TimesheetStatus.APPROVED);
+    public void handle(ApproveTimesheet command, BookableWork bookable) {
+        requireSubmitted(bookable, command.orgId(), command.memberId(), TimesheetStatus.APPROVED);
         if (status == TimesheetStatus.SUBMITTED) {
             apply(new TimesheetApproved(orgId, timesheetId, memberId, weekStart, command.approvedBy()));
         }
@@ -76,7 +76,7 @@ public class Timesheet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RejectTimesheet command) {
+    public void handle(RejectTimesheet command, BookableWork bookable) {
         String reason = Names.tidy(command.reason());
         if (reason == null) {
             throw BusinessRuleViolation.unprocessable("timesheet.reason_required",
@@ -86,7 +86,7 @@ public class Timesheet {
             throw BusinessRuleViolation.unprocessable("timesheet.reason_too_long",
                     "A reason has at most " + MAX_REASON_LENGTH + " characters.");
         }
-        requireSubmitted(command.orgId(), null);
+        requireSubmitted(bookable, command.orgId(), command.memberId(), null);
         apply(new TimesheetRejected(orgId, timesheetId, memberId, weekStart, command.rejectedBy(), reason));
     }
 
@@ -94,11 +94,16 @@ public class Timesheet {
      * A decision needs a submitted week; {@code sameDecision} is the state a repeated decision finds, which is let
      * through (and records nothing).
      */
-    private void requireSubmitted(UUID commandOrgId, TimesheetStatus sameDecision) {
+    private void requireSubmitted(BookableWork bookable, UUID commandOrgId, UUID commandMemberId,
+                                  TimesheetStatus sameDecision) {
         if (orgId != null && !orgId.equals(commandOrgId)) {
             throw BusinessRuleViolation.notFound("timesheet.not_found", "No such timesheet.");
         }
         if (status != TimesheetStatus.SUBMITTED && status != sameDecision) {
+            if (orgId == null && bookable.memberActive(commandOrgId, commandMemberId).isEmpty()) {
+                // A week never submitted: the member may not even be the organization's.
+                throw BusinessRuleViolation.notFound("member.not_found", "No such member.");
+            }
             throw BusinessRuleViolation.conflict("timesheet.not_submitted", status == TimesheetStatus.APPROVED
                     ? "The week is approved already." : "The week is not submitted for approval.");
         }

@@ -107,14 +107,14 @@ class TimesheetTest {
     @Test
     void aManagerApprovesASubmittedWeek() {
         fixture.given(submitted())
-                .when(new ApproveTimesheet(ORG, SHEET, MANAGER))
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER))
                 .expectEvents(new TimesheetApproved(ORG, SHEET, MEMBER, MONDAY, MANAGER));
     }
 
     @Test
     void approvingAnApprovedWeekAgainRecordsNothing() {
         fixture.given(submitted(), new TimesheetApproved(ORG, SHEET, MEMBER, MONDAY, MANAGER))
-                .when(new ApproveTimesheet(ORG, SHEET, MANAGER))
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -122,35 +122,47 @@ class TimesheetTest {
     @Test
     void aWeekNeverSubmittedCannotBeApprovedOrRejected() {
         fixture.givenNoPriorActivity()
-                .when(new ApproveTimesheet(ORG, SHEET, MANAGER))
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER))
                 .expectNoEvents()
                 .expectException(violation(Kind.CONFLICT, "timesheet.not_submitted"));
         fixture.givenNoPriorActivity()
-                .when(new RejectTimesheet(ORG, SHEET, MANAGER, "Missing days"))
+                .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, "Missing days"))
                 .expectException(violation(Kind.CONFLICT, "timesheet.not_submitted"));
+    }
+
+    @Test
+    void aDecisionOnAnotherOrganizationsMemberFindsNoMember() {
+        UUID stranger = UUID.randomUUID();
+        UUID sheet = Timesheet.idOf(ORG, stranger, MONDAY);
+        fixture.givenNoPriorActivity()
+                .when(new ApproveTimesheet(ORG, sheet, stranger, MANAGER))
+                .expectException(violation(Kind.NOT_FOUND, "member.not_found"));
+        fixture.givenNoPriorActivity()
+                .when(new RejectTimesheet(ORG, sheet, stranger, MANAGER, "Missing days"))
+                .expectException(violation(Kind.NOT_FOUND, "member.not_found"));
     }
 
     @Test
     void aManagerRejectsASubmittedWeekWithAReason() {
         fixture.given(submitted())
-                .when(new RejectTimesheet(ORG, SHEET, MANAGER, "  Tuesday is missing "))
+                .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, "  Tuesday is missing "))
                 .expectEvents(rejected());
     }
 
     @Test
     void aRejectionNeedsAReason() {
         fixture.given(submitted())
-                .when(new RejectTimesheet(ORG, SHEET, MANAGER, " "))
+                .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, " "))
                 .expectException(violation(Kind.UNPROCESSABLE, "timesheet.reason_required"));
         fixture.given(submitted())
-                .when(new RejectTimesheet(ORG, SHEET, MANAGER, "x".repeat(501)))
+                .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, "x".repeat(501)))
                 .expectException(violation(Kind.UNPROCESSABLE, "timesheet.reason_too_long"));
     }
 
     @Test
     void aRejectedWeekIsSubmittedAgainAndCannotBeApprovedBefore() {
         fixture.given(submitted(), rejected())
-                .when(new ApproveTimesheet(ORG, SHEET, MANAGER))
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER))
                 .expectException(violation(Kind.CONFLICT, "timesheet.not_submitted"));
         fixture.given(submitted(), rejected())
                 .when(submit())
@@ -160,14 +172,14 @@ class TimesheetTest {
     @Test
     void anApprovedWeekCannotBeRejected() {
         fixture.given(submitted(), new TimesheetApproved(ORG, SHEET, MEMBER, MONDAY, MANAGER))
-                .when(new RejectTimesheet(ORG, SHEET, MANAGER, "Too late"))
+                .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, "Too late"))
                 .expectException(violation(Kind.CONFLICT, "timesheet.not_submitted"));
     }
 
     @Test
     void anotherOrganizationsWeekIsNotFound() {
         fixture.given(submitted())
-                .when(new ApproveTimesheet(UUID.randomUUID(), SHEET, MANAGER))
+                .when(new ApproveTimesheet(UUID.randomUUID(), SHEET, MEMBER, MANAGER))
                 .expectException(violation(Kind.NOT_FOUND, "timesheet.not_found"));
     }
 }

@@ -135,7 +135,7 @@ class TimesheetsController {
                 .flatMap(caller -> {
                     requireMayDecide(caller, memberId);
                     return commands.send(new ApproveTimesheet(caller.orgId(),
-                            Timesheet.idOf(caller.orgId(), memberId, weekStart), caller.memberId()), expected);
+                            Timesheet.idOf(caller.orgId(), memberId, weekStart), memberId, caller.memberId()), expected);
                 })
                 .map(Written::ok);
     }
@@ -154,7 +154,7 @@ class TimesheetsController {
                 .flatMap(caller -> {
                     requireMayDecide(caller, memberId);
                     return commands.send(new RejectTimesheet(caller.orgId(),
-                            Timesheet.idOf(caller.orgId(), memberId, weekStart), caller.memberId(),
+                            Timesheet.idOf(caller.orgId(), memberId, weekStart), memberId, caller.memberId(),
                             request.reason()), expected);
                 })
                 .map(Written::ok);
