@@ -33,6 +33,8 @@ public class Project {
     private UUID orgId;
     private UUID clientId;
     private Details details;
+    /** The date the current hourly rate applies from ({@code null}: since always). */
+    private LocalDate rateSince;
     private ProjectStatus status;
     private final Map<UUID, Task> tasks = new HashMap<>();
 
@@ -41,10 +43,11 @@ public class Project {
                            Budget budget, LocalDate startDate, LocalDate endDate) {
     }
 
-    private record Task(String name, boolean billable, BigDecimal rateOverride, boolean active) {
+    /** @param rateSince the date the current rate override applies from ({@code null}: since always) */
+    private record Task(String name, boolean billable, BigDecimal rateOverride, LocalDate rateSince, boolean active) {
 
         Task withActive(boolean nowActive) {
-            return new Task(name, billable, rateOverride, nowActive);
+            return new Task(name, billable, rateOverride, rateSince, nowActive);
         }
     }
 
@@ -68,9 +71,12 @@ public class Project {
         Details changed = validDetails(command.name(), command.code(), command.billingMethod(), command.hourlyRate(),
                 command.budget(), command.startDate(), command.endDate());
         if (!sameDetails(changed, details)) {
+            // An unchanged rate keeps the date it applies from: editing the name must not move a rate change.
+            LocalDate rateFrom = sameAmount(changed.hourlyRate(), details.hourlyRate()) ? rateSince
+                    : command.rateEffectiveFrom();
             apply(new ProjectDetailsChanged(orgId, projectId, clientId, changed.name(), changed.code(),
                     changed.billingMethod(), changed.hourlyRate(), changed.budget(), changed.startDate(),
-                    changed.endDate()));
+                    changed.endDate(), rateFrom));
         }
     }
 
@@ -113,9 +119,10 @@ public class Project {
         if (task.active()) {
             requireNameFree(name, command.taskId());
         }
-        if (!name.equals(task.name()) || command.billable() != task.billable()
-                || !sameAmount(rate, task.rateOverride())) {
-            apply(new TaskChanged(orgId, projectId, command.taskId(), name, command.billable(), rate));
+        boolean rateChanged = !sameAmount(rate, task.rateOverride());
+        if (!name.equals(task.name()) || command.billable() != task.billable() || rateChanged) {
+            apply(new TaskChanged(orgId, projectId, command.taskId(), name, command.billable(), rate,
+                    rateChanged ? command.rateEffectiveFrom() : task.rateSince()));
         }
     }
 
@@ -278,6 +285,7 @@ public class Project {
     void on(ProjectDetailsChanged event) {
         details = new Details(event.name(), event.code(), event.billingMethod(), event.hourlyRate(),
                 event.budget() == null ? Budget.NONE : event.budget(), event.startDate(), event.endDate());
+        rateSince = event.rateEffectiveFrom();
     }
 
     @EventSourcingHandler
@@ -287,13 +295,14 @@ public class Project {
 
     @EventSourcingHandler
     void on(TaskAdded event) {
-        tasks.put(event.taskId(), new Task(event.name(), event.billable(), event.rateOverride(), true));
+        tasks.put(event.taskId(), new Task(event.name(), event.billable(), event.rateOverride(), null, true));
     }
 
     @EventSourcingHandler
     void on(TaskChanged event) {
         boolean active = tasks.get(event.taskId()).active();
-        tasks.put(event.taskId(), new Task(event.name(), event.billable(), event.rateOverride(), active));
+        tasks.put(event.taskId(), new Task(event.name(), event.billable(), event.rateOverride(),
+                event.rateEffectiveFrom(), active));
     }
 
     @EventSourcingHandler

@@ -28,6 +28,7 @@ class ProjectTest {
     private static final Budget BUDGET = new Budget(new BigDecimal("100"), new BigDecimal("12000.00"));
     private static final LocalDate START = LocalDate.of(2026, 1, 1);
     private static final LocalDate END = LocalDate.of(2026, 6, 30);
+    private static final LocalDate RATE_CHANGE = LocalDate.of(2026, 3, 1);
 
     private AggregateTestFixture<Project> fixture;
     private Clients clients;
@@ -72,7 +73,7 @@ class ProjectTest {
 
     private static UpdateProject update(String name, BillingMethod method, BigDecimal rate, Budget budget,
                                         LocalDate start, LocalDate end) {
-        return new UpdateProject(ORG, PROJECT, name, "WEB", method, rate, budget, start, end);
+        return new UpdateProject(ORG, PROJECT, name, "WEB", method, rate, budget, start, end, RATE_CHANGE);
     }
 
     private static TaskAdded taskAdded(UUID taskId, String name) {
@@ -201,7 +202,33 @@ class ProjectTest {
         fixture.given(created())
                 .when(update("Website relaunch", BillingMethod.FIXED_FEE, null, hoursOnly, START, null))
                 .expectEvents(new ProjectDetailsChanged(ORG, PROJECT, CLIENT, "Website relaunch", "WEB",
-                        BillingMethod.FIXED_FEE, null, hoursOnly, START, null));
+                        BillingMethod.FIXED_FEE, null, hoursOnly, START, null, RATE_CHANGE));
+    }
+
+    @Test
+    void aRateChangeAppliesFromItsEffectiveDate() {
+        fixture.given(created())
+                .when(update("Website", BillingMethod.HOURLY, new BigDecimal("150"), BUDGET, START, END))
+                .expectEvents(new ProjectDetailsChanged(ORG, PROJECT, CLIENT, "Website", "WEB", BillingMethod.HOURLY,
+                        new BigDecimal("150"), BUDGET, START, END, RATE_CHANGE));
+    }
+
+    @Test
+    void anEditThatKeepsTheRateKeepsTheDateItAppliesFrom() {
+        fixture.given(created(), new ProjectDetailsChanged(ORG, PROJECT, CLIENT, "Website", "WEB",
+                        BillingMethod.HOURLY, new BigDecimal("150"), BUDGET, START, END, RATE_CHANGE))
+                .when(new UpdateProject(ORG, PROJECT, "Website relaunch", "WEB", BillingMethod.HOURLY,
+                        new BigDecimal("150.00"), BUDGET, START, END, LocalDate.of(2026, 5, 1)))
+                .expectEvents(new ProjectDetailsChanged(ORG, PROJECT, CLIENT, "Website relaunch", "WEB",
+                        BillingMethod.HOURLY, new BigDecimal("150.00"), BUDGET, START, END, RATE_CHANGE));
+    }
+
+    @Test
+    void becomingNonBillableDropsTheRateFromTheEffectiveDate() {
+        fixture.given(created())
+                .when(update("Website", BillingMethod.NON_BILLABLE, RATE, BUDGET, START, END))
+                .expectEvents(new ProjectDetailsChanged(ORG, PROJECT, CLIENT, "Website", "WEB",
+                        BillingMethod.NON_BILLABLE, null, BUDGET, START, END, RATE_CHANGE));
     }
 
     @Test
@@ -216,7 +243,7 @@ class ProjectTest {
     void cannotUpdateAProjectOfAnotherOrganization() {
         violates(fixture.given(created())
                         .when(new UpdateProject(OTHER_ORG, PROJECT, "Mine", null, BillingMethod.HOURLY, RATE, null,
-                                null, null)),
+                                null, null, null)),
                 BusinessRuleViolation.Kind.NOT_FOUND, "project.not_found");
     }
 
@@ -371,14 +398,25 @@ class ProjectTest {
     @Test
     void renamesATaskAndChangesItsRate() {
         fixture.given(created(), taskAdded(TASK, "Design"))
-                .when(new UpdateTask(ORG, PROJECT, TASK, "UX design", false, new BigDecimal("90")))
-                .expectEvents(new TaskChanged(ORG, PROJECT, TASK, "UX design", false, new BigDecimal("90")));
+                .when(new UpdateTask(ORG, PROJECT, TASK, "UX design", false, new BigDecimal("90"), RATE_CHANGE))
+                .expectEvents(new TaskChanged(ORG, PROJECT, TASK, "UX design", false, new BigDecimal("90"),
+                        RATE_CHANGE));
+    }
+
+    @Test
+    void aTaskEditThatKeepsTheRateKeepsTheDateItAppliesFrom() {
+        fixture.given(created(), taskAdded(TASK, "Design"),
+                        new TaskChanged(ORG, PROJECT, TASK, "Design", true, new BigDecimal("90"), RATE_CHANGE))
+                .when(new UpdateTask(ORG, PROJECT, TASK, "UX design", true, new BigDecimal("90"),
+                        LocalDate.of(2026, 5, 1)))
+                .expectEvents(new TaskChanged(ORG, PROJECT, TASK, "UX design", true, new BigDecimal("90"),
+                        RATE_CHANGE));
     }
 
     @Test
     void aTaskUpdateThatChangesNothingRecordsNothing() {
         fixture.given(created(), taskAdded(TASK, "Design"))
-                .when(new UpdateTask(ORG, PROJECT, TASK, "Design ", true, null))
+                .when(new UpdateTask(ORG, PROJECT, TASK, "Design ", true, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -386,27 +424,27 @@ class ProjectTest {
     @Test
     void aTaskMayChangeTheCaseOfItsOwnName() {
         fixture.given(created(), taskAdded(TASK, "Design"))
-                .when(new UpdateTask(ORG, PROJECT, TASK, "DESIGN", true, null))
-                .expectEvents(new TaskChanged(ORG, PROJECT, TASK, "DESIGN", true, null));
+                .when(new UpdateTask(ORG, PROJECT, TASK, "DESIGN", true, null, RATE_CHANGE))
+                .expectEvents(new TaskChanged(ORG, PROJECT, TASK, "DESIGN", true, null, null));
     }
 
     @Test
     void cannotRenameATaskToAnotherActiveTasksName() {
         violates(fixture.given(created(), taskAdded(TASK, "Design"), taskAdded(OTHER_TASK, "Build"))
-                        .when(new UpdateTask(ORG, PROJECT, OTHER_TASK, "design", true, null)),
+                        .when(new UpdateTask(ORG, PROJECT, OTHER_TASK, "design", true, null, null)),
                 BusinessRuleViolation.Kind.CONFLICT, "task.name_taken");
     }
 
     @Test
     void cannotUpdateAnUnknownTask() {
-        violates(fixture.given(created()).when(new UpdateTask(ORG, PROJECT, TASK, "Design", true, null)),
+        violates(fixture.given(created()).when(new UpdateTask(ORG, PROJECT, TASK, "Design", true, null, null)),
                 BusinessRuleViolation.Kind.NOT_FOUND, "task.not_found");
     }
 
     @Test
     void cannotUpdateATaskToANegativeRate() {
         violates(fixture.given(created(), taskAdded(TASK, "Design"))
-                        .when(new UpdateTask(ORG, PROJECT, TASK, "Design", true, new BigDecimal("-1"))),
+                        .when(new UpdateTask(ORG, PROJECT, TASK, "Design", true, new BigDecimal("-1"), null)),
                 BusinessRuleViolation.Kind.UNPROCESSABLE, "task.rate_negative");
     }
 
@@ -414,7 +452,7 @@ class ProjectTest {
     void cannotUpdateATaskOfAnArchivedProject() {
         violates(fixture.given(created(), taskAdded(TASK, "Design"), new ProjectStatusChanged(ORG, PROJECT, CLIENT,
                                 ProjectStatus.ARCHIVED, ProjectStatus.ACTIVE))
-                        .when(new UpdateTask(ORG, PROJECT, TASK, "Build", true, null)),
+                        .when(new UpdateTask(ORG, PROJECT, TASK, "Build", true, null, null)),
                 BusinessRuleViolation.Kind.CONFLICT, "project.archived");
     }
 

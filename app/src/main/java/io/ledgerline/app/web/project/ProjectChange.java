@@ -11,7 +11,8 @@ import java.time.LocalDate;
 
 /**
  * A PATCH of a project. A field absent from the body stays as it is; a field given as {@code null} is cleared
- * (code, hourly rate, budget, dates). Records cannot tell the two apart, so the setters note what was sent.
+ * (code, hourly rate, budget, dates). Records cannot tell the two apart, so the setters note what was sent. A changed
+ * hourly rate applies from {@code hourlyRateEffectiveFrom} on, so work before that date keeps its rate.
  */
 class ProjectChange extends PatchBody {
 
@@ -26,6 +27,7 @@ class ProjectChange extends PatchBody {
     private BudgetBody budget;
     private LocalDate startDate;
     private LocalDate endDate;
+    private LocalDate hourlyRateEffectiveFrom;
 
     String name() {
         return name;
@@ -53,6 +55,19 @@ class ProjectChange extends PatchBody {
 
     LocalDate endDate() {
         return endDate;
+    }
+
+    /**
+     * The date a changed hourly rate applies from; absent: today in the organization's time zone; {@code null}:
+     * since always.
+     */
+    LocalDate hourlyRateEffectiveFrom() {
+        return hourlyRateEffectiveFrom;
+    }
+
+    /** Only the rate and the billing method (non-billable drops the rate) change the rate. */
+    boolean changesRate() {
+        return has("hourlyRate") || has("billingMethod");
     }
 
     public void setName(String name) {
@@ -88,5 +103,10 @@ class ProjectChange extends PatchBody {
     public void setEndDate(LocalDate endDate) {
         this.endDate = endDate;
         given("endDate");
+    }
+
+    public void setHourlyRateEffectiveFrom(LocalDate hourlyRateEffectiveFrom) {
+        this.hourlyRateEffectiveFrom = hourlyRateEffectiveFrom;
+        given("hourlyRateEffectiveFrom");
     }
 }

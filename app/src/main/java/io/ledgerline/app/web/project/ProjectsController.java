@@ -11,6 +11,7 @@ import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
+import io.ledgerline.app.web.rate.OrganizationCalendar;
 import io.ledgerline.domain.member.Permissions;
 import io.ledgerline.domain.project.AddTask;
 import io.ledgerline.domain.project.BillingMethod;
@@ -37,6 +38,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
@@ -62,10 +64,12 @@ class ProjectsController {
 
     private final CommandDispatcher commands;
     private final ProjectQueries projects;
+    private final OrganizationCalendar calendar;
 
-    ProjectsController(CommandDispatcher commands, ProjectQueries projects) {
+    ProjectsController(CommandDispatcher commands, ProjectQueries projects, OrganizationCalendar calendar) {
         this.commands = commands;
         this.projects = projects;
+        this.calendar = calendar;
     }
 
     record NewProject(@NotNull UUID clientId, @NotBlank @Size(max = 200) String name, @Size(max = 64) String code,
@@ -143,8 +147,12 @@ class ProjectsController {
         }
         requireNotCleared(change.has("name") && change.name() == null, "name");
         requireNotCleared(change.has("billingMethod") && change.billingMethod() == null, "billingMethod");
+        requireRateWithItsDate(change.has("hourlyRateEffectiveFrom") && !change.changesRate(),
+                "hourlyRateEffectiveFrom", "hourlyRate");
         return Callers.current()
-                .flatMap(caller -> mergeAndSend(caller.orgId(), projectId, expected, current -> new UpdateProject(
+                .flatMap(caller -> rateEffectiveFrom(caller.orgId(), change.changesRate(),
+                        change.has("hourlyRateEffectiveFrom"), change.hourlyRateEffectiveFrom()).flatMap(rateFrom -> mergeAndSend(caller.orgId(), projectId,
+                        expected, current -> new UpdateProject(
                         caller.orgId(), projectId,
                         change.has("name") ? change.name() : current.name(),
                         change.has("code") ? change.code() : current.code(),
@@ -152,7 +160,7 @@ class ProjectsController {
                         change.has("hourlyRate") ? change.hourlyRate() : current.hourlyRate(),
                         change.has("budget") ? BudgetBody.toBudget(change.budget()) : current.budget(),
                         change.has("startDate") ? change.startDate() : current.startDate(),
-                        change.has("endDate") ? change.endDate() : current.endDate())))
+                        change.has("endDate") ? change.endDate() : current.endDate(), rateFrom.orElse(null)))))
                 .map(Written::ok);
     }
 
@@ -206,14 +214,19 @@ class ProjectsController {
         }
         requireNotCleared(change.has("name") && change.name() == null, "name");
         requireNotCleared(change.has("billable") && change.billable() == null, "billable");
+        requireRateWithItsDate(change.has("rateEffectiveFrom") && !change.has("rateOverride"), "rateEffectiveFrom",
+                "rateOverride");
         return Callers.current()
-                .flatMap(caller -> mergeAndSend(caller.orgId(), projectId, expected, current -> {
-                    TaskView task = task(current, taskId);
-                    return new UpdateTask(caller.orgId(), projectId, taskId,
-                            change.has("name") ? change.name() : task.name(),
-                            change.has("billable") ? change.billable() : task.billable(),
-                            change.has("rateOverride") ? change.rateOverride() : task.rateOverride());
-                }))
+                .flatMap(caller -> rateEffectiveFrom(caller.orgId(), change.has("rateOverride"),
+                        change.has("rateEffectiveFrom"), change.rateEffectiveFrom()).flatMap(rateFrom -> mergeAndSend(caller.orgId(), projectId,
+                        expected, current -> {
+                            TaskView task = task(current, taskId);
+                            return new UpdateTask(caller.orgId(), projectId, taskId,
+                                    change.has("name") ? change.name() : task.name(),
+                                    change.has("billable") ? change.billable() : task.billable(),
+                                    change.has("rateOverride") ? change.rateOverride() : task.rateOverride(),
+                                    rateFrom.orElse(null));
+                        })))
                 .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
     }
 
@@ -247,6 +260,27 @@ class ProjectsController {
                                               Function<ProjectView, Object> merge) {
         return MergedPatch.send(commands, ifMatch, () -> projects.fetch(new FetchProject(orgId, projectId)),
                 ProjectView::version, "project.not_found", merge);
+    }
+
+    /**
+     * The date a rate change applies from: the one given (null: since always, to correct a mistyped rate), else today
+     * where the organization works. A change that cannot touch the rate needs none: the project keeps the date its
+     * current rate applies from.
+     */
+    private Mono<Optional<LocalDate>> rateEffectiveFrom(UUID orgId, boolean changesRate, boolean dateGiven,
+                                                        LocalDate given) {
+        if (dateGiven) {
+            return Mono.just(Optional.ofNullable(given));
+        }
+        return changesRate ? calendar.today(orgId).map(Optional::of) : Mono.just(Optional.empty());
+    }
+
+    private static void requireRateWithItsDate(boolean dateWithoutRate, String dateField, String rateField) {
+        if (dateWithoutRate) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation.failed", "The request has invalid fields.",
+                    java.util.List.of(new FieldViolation(dateField, "requires_" + rateField,
+                            "give " + rateField + " with the date it applies from")));
+        }
     }
 
     private static TaskView task(ProjectView project, UUID taskId) {

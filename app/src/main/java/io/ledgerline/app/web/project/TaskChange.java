@@ -5,10 +5,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * A PATCH of a task: absent fields stay; {@code rateOverride: null} clears the task's own rate so the project's
- * applies. Records cannot tell absent from null, so the setters note what was sent.
+ * applies. Records cannot tell absent from null, so the setters note what was sent. A changed rate override applies
+ * from {@code rateEffectiveFrom} on, so work before that date keeps its rate.
  */
 class TaskChange extends PatchBody {
 
@@ -17,6 +19,7 @@ class TaskChange extends PatchBody {
     private Boolean billable;
     @DecimalMin("0") @Digits(integer = 13, fraction = 4)
     private BigDecimal rateOverride;
+    private LocalDate rateEffectiveFrom;
 
     String name() {
         return name;
@@ -28,6 +31,14 @@ class TaskChange extends PatchBody {
 
     BigDecimal rateOverride() {
         return rateOverride;
+    }
+
+    /**
+     * The date a changed rate override applies from; absent: today in the organization's time zone; {@code null}:
+     * since always.
+     */
+    LocalDate rateEffectiveFrom() {
+        return rateEffectiveFrom;
     }
 
     public void setName(String name) {
@@ -43,5 +54,10 @@ class TaskChange extends PatchBody {
     public void setRateOverride(BigDecimal rateOverride) {
         this.rateOverride = rateOverride;
         given("rateOverride");
+    }
+
+    public void setRateEffectiveFrom(LocalDate rateEffectiveFrom) {
+        this.rateEffectiveFrom = rateEffectiveFrom;
+        given("rateEffectiveFrom");
     }
 }
