@@ -18,15 +18,14 @@ public class LedgerLockQueries {
 
     public Mono<LedgerLockView> fetch(UUID orgId) {
         return database.sql("""
-                        SELECT ledger_locked_through, ledger_lock_reason, ledger_lock_changed_at, time_zone, version
+                        SELECT ledger_locked_through, ledger_lock_reason, ledger_lock_changed_at, version
                         FROM organization_view WHERE org_id = :orgId""")
                 .bind("orgId", orgId)
                 .map(row -> {
                     OffsetDateTime changedAt = row.get("ledger_lock_changed_at", OffsetDateTime.class);
                     return new LedgerLockView(row.get("ledger_locked_through", java.time.LocalDate.class),
                             row.get("ledger_lock_reason", String.class),
-                            changedAt == null ? null : changedAt.toInstant(), row.get("time_zone", String.class),
-                            row.get("version", Long.class));
+                            changedAt == null ? null : changedAt.toInstant(), row.get("version", Long.class));
                 })
                 .one();
     }

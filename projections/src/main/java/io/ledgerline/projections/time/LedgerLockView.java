@@ -7,8 +7,6 @@ import java.time.LocalDate;
  * The organization's ledger lock; its version is the organization's.
  *
  * @param lockedThrough absent when the ledger is not locked
- * @param timeZone      the organization's, in which its business dates are
  */
-public record LedgerLockView(LocalDate lockedThrough, String reason, Instant changedAt, String timeZone,
-                             long version) {
+public record LedgerLockView(LocalDate lockedThrough, String reason, Instant changedAt, long version) {
 }

@@ -7,6 +7,7 @@ import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
+import io.ledgerline.app.web.rate.OrganizationCalendar;
 import io.ledgerline.app.web.time.TimeAccess;
 import io.ledgerline.domain.member.Permissions;
 import io.ledgerline.domain.organization.LockLedger;
@@ -21,9 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +49,14 @@ class LedgerController {
     private final CommandDispatcher commands;
     private final TimeEntryQueries entries;
     private final LedgerLockQueries locks;
-    private final Clock clock;
+    private final OrganizationCalendar calendar;
 
-    LedgerController(CommandDispatcher commands, TimeEntryQueries entries, LedgerLockQueries locks, Clock clock) {
+    LedgerController(CommandDispatcher commands, TimeEntryQueries entries, LedgerLockQueries locks,
+                     OrganizationCalendar calendar) {
         this.commands = commands;
         this.entries = entries;
         this.locks = locks;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     enum View {
@@ -87,8 +87,7 @@ class LedgerController {
         UUID askedMember = parameters.uuid("memberId");
         return Callers.current().flatMap(caller -> {
             UUID memberId = TimeAccess.memberToSee(caller, askedMember);
-            Mono<LocalDate> day = date != null ? Mono.just(date) : locks.fetch(caller.orgId())
-                    .map(organization -> LocalDate.now(clock.withZone(ZoneId.of(organization.timeZone()))));
+            Mono<LocalDate> day = date != null ? Mono.just(date) : calendar.today(caller.orgId());
             return day.flatMap(on -> {
                 View shown = view == null ? View.WEEK : view;
                 LocalDate from = shown == View.WEEK ? Weeks.startOf(on) : on;

@@ -107,12 +107,14 @@ class TimeEntriesController {
 
     @GetMapping("/{entryId}")
     @PreAuthorize(TimeAccess.SEE_TIME)
-    @Operation(summary = "One time entry with its status and lock; ?minVersion waits for a write to show")
+    @Operation(summary = "One time entry with its status and lock, and with rates:view the hourly rate that applies "
+            + "and where it comes from; ?minVersion waits for a write to show")
     Mono<ResponseEntity<TimeEntryView>> get(@PathVariable UUID entryId,
                                             @RequestParam MultiValueMap<String, String> query) {
         Long minVersion = ReadYourWrites.minVersion(query);
         return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
-                () -> visible(caller, entryId), TimeEntryView::version, "time_entry.not_found"));
+                () -> visible(caller, entryId, caller.may(Permissions.RATES_VIEW)), TimeEntryView::version,
+                "time_entry.not_found"));
     }
 
     @PostMapping
@@ -152,7 +154,7 @@ class TimeEntriesController {
         requireNotCleared(change, "projectId", change.projectId());
         requireNotCleared(change, "date", change.date());
         return Callers.current()
-                .flatMap(caller -> MergedPatch.send(commands, expected, () -> visible(caller, entryId),
+                .flatMap(caller -> MergedPatch.send(commands, expected, () -> visible(caller, entryId, false),
                         TimeEntryView::version, "time_entry.not_found", current -> {
                             TimeAccess.requireMayActFor(caller, current.memberId());
                             return merge(caller.orgId(), current, change);
@@ -167,7 +169,7 @@ class TimeEntriesController {
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
         return Callers.current()
-                .flatMap(caller -> MergedPatch.current(expected, () -> visible(caller, entryId),
+                .flatMap(caller -> MergedPatch.current(expected, () -> visible(caller, entryId, false),
                                 TimeEntryView::version, "time_entry.not_found")
                         .flatMap(current -> {
                             TimeAccess.requireMayActFor(caller, current.memberId());
@@ -187,9 +189,12 @@ class TimeEntriesController {
                 .map(Written::ok);
     }
 
-    /** The entry, if the caller may see it: their own, or anyone's with time:view_all. */
-    private Mono<TimeEntryView> visible(Caller caller, UUID entryId) {
-        return entries.fetch(new FetchTimeEntry(caller.orgId(), entryId, caller.may(Permissions.RATES_VIEW)))
+    /**
+     * The entry, if the caller may see it: their own, or anyone's with time:view_all; with the rate that applies to
+     * it when asked (only callers with rates:view see rates).
+     */
+    private Mono<TimeEntryView> visible(Caller caller, UUID entryId, boolean withRate) {
+        return entries.fetch(new FetchTimeEntry(caller.orgId(), entryId, withRate))
                 .filter(entry -> TimeAccess.maySee(caller, entry.memberId()));
     }
 
