@@ -3,6 +3,7 @@ package io.ledgerline.domain.time;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.domain.shared.BusinessRuleViolation;
+import io.ledgerline.domain.shared.ExpectedVersion;
 import io.ledgerline.domain.shared.OrgScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -40,6 +42,8 @@ public class Timer {
         // for Axon, and for a member's first timer
     }
 
+    // Every command may find the timer new (created if missing), where Axon does not check If-Match: each handler does.
+
     /** One timer per member, found without a lookup; never the id of any other aggregate. */
     public static UUID idOf(UUID memberId) {
         return UUID.nameUUIDFromBytes(("timer:" + memberId).getBytes(StandardCharsets.UTF_8));
@@ -47,8 +51,10 @@ public class Timer {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(StartTimer command, BookableWork bookable) {
+    public void handle(StartTimer command, BookableWork bookable,
+                       @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
         requireSameOrganization(command);
+        ExpectedVersion.check(command.timerId(), expectedVersion);
         if (run != null) {
             throw BusinessRuleViolation.conflict("timer.running",
                     "The timer is running already; stop it before starting it again.");
@@ -68,8 +74,10 @@ public class Timer {
     /** @return the stop, to log as a time entry; {@code null} when the timer was not running */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public TimerStopped handle(StopTimer command, OrganizationTimeZones zones) {
+    public TimerStopped handle(StopTimer command, OrganizationTimeZones zones,
+                               @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
         requireSameOrganization(command);
+        ExpectedVersion.check(command.timerId(), expectedVersion);
         if (run == null) {
             return null;
         }
@@ -83,8 +91,9 @@ public class Timer {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(DiscardTimer command) {
+    public void handle(DiscardTimer command, @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
         requireSameOrganization(command);
+        ExpectedVersion.check(command.timerId(), expectedVersion);
         if (run == null) {
             throw BusinessRuleViolation.conflict("timer.not_running", "The timer is not running.");
         }

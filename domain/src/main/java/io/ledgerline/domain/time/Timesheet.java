@@ -3,12 +3,14 @@ package io.ledgerline.domain.time;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.domain.shared.BusinessRuleViolation;
+import io.ledgerline.domain.shared.ExpectedVersion;
 import io.ledgerline.domain.shared.Names;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -35,6 +37,8 @@ public class Timesheet {
         // for Axon, and for a week's first command
     }
 
+    // Every command may find the week new (created if missing), where Axon does not check If-Match: each handler does.
+
     /** One timesheet per member and week, found without a lookup; never the id of any other aggregate. */
     public static UUID idOf(UUID orgId, UUID memberId, LocalDate weekStart) {
         return UUID.nameUUIDFromBytes(("timesheet:" + orgId + ":" + memberId + ":" + weekStart)
@@ -43,7 +47,9 @@ public class Timesheet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SubmitTimesheet command, BookableWork bookable) {
+    public void handle(SubmitTimesheet command, BookableWork bookable,
+                       @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
+        ExpectedVersion.check(command.timesheetId(), expectedVersion);
         if (command.weekStart() == null || !Weeks.isWeekStart(command.weekStart())) {
             throw BusinessRuleViolation.unprocessable("timesheet.week_start_not_monday",
                     "A week starts on a Monday.");
@@ -67,7 +73,9 @@ public class Timesheet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ApproveTimesheet command, BookableWork bookable) {
+    public void handle(ApproveTimesheet command, BookableWork bookable,
+                       @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
+        ExpectedVersion.check(command.timesheetId(), expectedVersion);
         requireSubmitted(bookable, command.orgId(), command.memberId(), TimesheetStatus.APPROVED);
         if (status == TimesheetStatus.SUBMITTED) {
             apply(new TimesheetApproved(orgId, timesheetId, memberId, weekStart, command.approvedBy()));
@@ -76,7 +84,9 @@ public class Timesheet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RejectTimesheet command, BookableWork bookable) {
+    public void handle(RejectTimesheet command, BookableWork bookable,
+                       @MetaDataValue(ExpectedVersion.METADATA_KEY) Long expectedVersion) {
+        ExpectedVersion.check(command.timesheetId(), expectedVersion);
         String reason = Names.tidy(command.reason());
         if (reason == null) {
             throw BusinessRuleViolation.unprocessable("timesheet.reason_required",

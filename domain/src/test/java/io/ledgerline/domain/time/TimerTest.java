@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.domain.project.BillingMethod;
 import io.ledgerline.domain.shared.BusinessRuleViolation.Kind;
+import io.ledgerline.domain.shared.ExpectedVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,17 @@ class TimerTest {
         fixture.given(started())
                 .when(new DiscardTimer(ORG, TIMER))
                 .expectEvents(new TimerDiscarded(ORG, TIMER, MEMBER, STARTED));
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        fixture.given(started())
+                .when(new DiscardTimer(ORG, TIMER), Map.of(ExpectedVersion.METADATA_KEY, 3L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
+        fixture.givenNoPriorActivity()
+                .when(start(), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .expectException(ConflictingAggregateVersionException.class);
     }
 
     @Test

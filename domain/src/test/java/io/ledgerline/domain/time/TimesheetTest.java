@@ -3,8 +3,11 @@ package io.ledgerline.domain.time;
 import static io.ledgerline.domain.shared.Violations.violation;
 
 import io.ledgerline.domain.shared.BusinessRuleViolation.Kind;
+import io.ledgerline.domain.shared.ExpectedVersion;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +177,20 @@ class TimesheetTest {
         fixture.given(submitted(), new TimesheetApproved(ORG, SHEET, MEMBER, MONDAY, MANAGER))
                 .when(new RejectTimesheet(ORG, SHEET, MEMBER, MANAGER, "Too late"))
                 .expectException(violation(Kind.CONFLICT, "timesheet.not_submitted"));
+    }
+
+    @Test
+    void aStaleVersionIsRefusedEvenForAWeekNeverSubmitted() {
+        fixture.given(submitted())
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER), Map.of(ExpectedVersion.METADATA_KEY, 1L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
+        fixture.givenNoPriorActivity()
+                .when(submit(), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .expectException(ConflictingAggregateVersionException.class);
+        fixture.given(submitted())
+                .when(new ApproveTimesheet(ORG, SHEET, MEMBER, MANAGER), Map.of(ExpectedVersion.METADATA_KEY, 0L))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
