@@ -104,7 +104,8 @@ class LedgerController {
     @Operation(summary = "The date the ledger is locked through (its ETag is the organization's); ?minVersion waits")
     Mono<ResponseEntity<LedgerLockView>> lock(@RequestParam MultiValueMap<String, String> query) {
         Long minVersion = ReadYourWrites.minVersion(query);
-        return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion,
+        // The caller's organization exists: right after sign-up the read waits for it to show rather than say 404.
+        return Callers.current().flatMap(caller -> ReadYourWrites.read(minVersion == null ? 0L : minVersion,
                 () -> locks.fetch(caller.orgId()), LedgerLockView::version, "organization.not_found"));
     }
 
