@@ -83,7 +83,8 @@ public class TimeBookingRegistry implements BookableWork {
 
     @Override
     public Optional<Task> task(UUID orgId, UUID projectId, UUID taskId) {
-        return jdbc.query("SELECT billable, active FROM task_booking WHERE org_id = ? AND project_id = ? AND task_id = ?",
+        return jdbc.query(
+                "SELECT billable, active FROM task_booking WHERE org_id = ? AND project_id = ? AND task_id = ?",
                 (rs, i) -> new Task(rs.getBoolean("billable"), rs.getBoolean("active")),
                 orgId, projectId, taskId).stream().findFirst();
     }

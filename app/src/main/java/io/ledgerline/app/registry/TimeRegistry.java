@@ -157,7 +157,8 @@ public class TimeRegistry implements LedgerLocks, Timesheets, MemberDays, Organi
     private void addToDay(UUID orgId, UUID memberId, LocalDate date, int minutes) {
         jdbc.update("""
                         INSERT INTO member_day (org_id, member_id, work_date, minutes) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (org_id, member_id, work_date) DO UPDATE SET minutes = member_day.minutes + EXCLUDED.minutes""",
+                        ON CONFLICT (org_id, member_id, work_date)
+                        DO UPDATE SET minutes = member_day.minutes + EXCLUDED.minutes""",
                 orgId, memberId, Date.valueOf(date), minutes);
     }
 

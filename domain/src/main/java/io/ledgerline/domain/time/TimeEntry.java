@@ -216,7 +216,8 @@ public class TimeEntry {
 
     private static LocalDate requireDate(LocalDate date) {
         if (date == null) {
-            throw BusinessRuleViolation.unprocessable("time_entry.date_required", "Say on which date the work was done.");
+            throw BusinessRuleViolation.unprocessable("time_entry.date_required",
+                    "Say on which date the work was done.");
         }
         return date;
     }

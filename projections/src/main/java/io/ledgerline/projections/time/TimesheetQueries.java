@@ -40,7 +40,8 @@ public class TimesheetQueries {
                                ts.submitted_at, ts.submitted_by, ts.decided_at, ts.decided_by, ts.rejection_reason,
                                ts.version, s.*
                         FROM member_view m
-                        CROSS JOIN (SELECT CAST(:memberId AS uuid) AS member_id, CAST(:weekStart AS date) AS week_start) w
+                        CROSS JOIN (SELECT CAST(:memberId AS uuid) AS member_id,
+                                           CAST(:weekStart AS date) AS week_start) w
                         LEFT JOIN timesheet_view ts
                                ON ts.org_id = :orgId AND ts.member_id = w.member_id AND ts.week_start = w.week_start
                         """ + TOTALS + " WHERE m.org_id = :orgId AND m.member_id = w.member_id")

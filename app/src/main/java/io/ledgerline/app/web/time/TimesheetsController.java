@@ -128,14 +128,16 @@ class TimesheetsController {
     Mono<ResponseEntity<Written>> approve(@PathVariable UUID memberId,
                                           @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                           LocalDate weekStart,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                          String ifMatch) {
         requireMonday(weekStart);
         Long expected = Versions.expected(ifMatch);
         return Callers.current()
                 .flatMap(caller -> {
                     requireMayDecide(caller, memberId);
                     return commands.send(new ApproveTimesheet(caller.orgId(),
-                            Timesheet.idOf(caller.orgId(), memberId, weekStart), memberId, caller.memberId()), expected);
+                            Timesheet.idOf(caller.orgId(), memberId, weekStart), memberId, caller.memberId()),
+                            expected);
                 })
                 .map(Written::ok);
     }

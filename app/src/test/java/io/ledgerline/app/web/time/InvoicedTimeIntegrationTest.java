@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.EventBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +33,7 @@ class InvoicedTimeIntegrationTest extends IntegrationTest {
     UnbilledWork.Time unbilled;
 
     @Autowired
-    EventGateway events;
+    EventBus eventBus;
 
     private record Week(Api.Org org, Ledger.Work work, Api.Session member, UUID monday, UUID tuesday,
                         UUID nonBillable, UUID unapproved) {
@@ -107,8 +107,9 @@ class InvoicedTimeIntegrationTest extends IntegrationTest {
         Ledger ledger = new Ledger(api, web);
         String token = week.org().token();
         UUID invoiceId = UUID.randomUUID();
-        events.publish(new InvoiceFinalized(week.org().orgId(), invoiceId, week.work().clientId(), "INV-1001",
-                MONDAY.plusDays(14), MONDAY.plusDays(44), List.of(week.monday()), List.of()));
+        InvoiceEvents invoices = new InvoiceEvents(eventBus);
+        invoices.publish(invoiceId, 0, new InvoiceFinalized(week.org().orgId(), invoiceId, week.work().clientId(),
+                "INV-1001", MONDAY.plusDays(14), MONDAY.plusDays(44), List.of(week.monday()), List.of()));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 ledger.entry(token, week.monday(), 0).get("status")).isEqualTo("invoiced"));
         Map<String, Object> invoiced = ledger.entry(token, week.monday(), 0);
@@ -137,8 +138,8 @@ class InvoicedTimeIntegrationTest extends IntegrationTest {
                 .jsonPath("$.items[1].payload.lockedBy").isEqualTo("INVOICED")
                 .jsonPath("$.items[1].payload.invoiceId").isEqualTo(invoiceId.toString());
 
-        events.publish(new InvoiceVoided(week.org().orgId(), invoiceId, week.work().clientId(), "INV-1001",
-                "Wrong client", List.of(week.monday()), List.of()));
+        invoices.publish(invoiceId, 1, new InvoiceVoided(week.org().orgId(), invoiceId, week.work().clientId(),
+                "INV-1001", "Wrong client", List.of(week.monday()), List.of()));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 ledger.entry(token, week.monday(), 2).get("status")).isEqualTo("approved"));
         assertThat(unbilledOf(week, null)).extracting(BillableTime::entryId)
