@@ -17,7 +17,11 @@ final class UniqueConstraints {
             "client_registry_code", ApiProblem.conflict("client.code_taken",
                     "Another client of your organization already has this code."),
             "billed_work_item", ApiProblem.conflict("invoice.work_already_invoiced",
-                    "Some of this work was invoiced by another invoice meanwhile. Refresh the draft and retry."));
+                    "Some of this work was invoiced by another invoice meanwhile. Refresh the draft and retry."),
+            "expense_external_id_key", ApiProblem.conflict("expense.external_id_taken",
+                    "An expense with this provider's id was already recorded in your organization."),
+            "expense_category_registry_name", ApiProblem.conflict("expense_category.name_taken",
+                    "Another expense category of your organization already has this name."));
 
     private UniqueConstraints() {
     }

@@ -1,0 +1,9 @@
+package io.ledgerline.domain.expense;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateExpenseCategory(UUID orgId, @TargetAggregateIdentifier UUID categoryId, String name)
+        implements OrgScoped {
+}

@@ -1,0 +1,8 @@
+package io.ledgerline.domain.expense;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UnmapMerchant(UUID orgId, @TargetAggregateIdentifier UUID mappingId) implements OrgScoped {
+}
