@@ -26,10 +26,9 @@ public record TimeEntryView(UUID id, UUID memberId, String memberName, UUID proj
                             String rateSource, LocalDate rateEffectiveFrom, Instant createdAt, Instant updatedAt,
                             long version) {
 
-    TimeEntryView withRate(BigDecimal rate, String source, LocalDate effectiveFrom) {
+    TimeEntryView withRate(BigDecimal rate, String rateSourceLevel, LocalDate rateFrom) {
         return new TimeEntryView(id, memberId, memberName, projectId, projectName, taskId, taskName, clientId,
-                clientName, date, weekStart, minutes, startTime, endTime, billable, description, jiraIssueKey,
-                this.source, status, locked, unlocked, invoiceId, rate, source, effectiveFrom, createdAt, updatedAt,
-                version);
+                clientName, date, weekStart, minutes, startTime, endTime, billable, description, jiraIssueKey, source,
+                status, locked, unlocked, invoiceId, rate, rateSourceLevel, rateFrom, createdAt, updatedAt, version);
     }
 }
