@@ -41,6 +41,7 @@ public class TimeEntryProjection {
                 source_external_id, unlocked, created_at, updated_at, version)
             VALUES """;
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)";
+    private static final int ROWS_PER_INSERT = 500;
     private static final String LOGGED_IN_BATCH = TimeEntryProjection.class.getName() + ".loggedInBatch";
 
     private final JdbcTemplate jdbc;
@@ -103,7 +104,9 @@ public class TimeEntryProjection {
 
     /**
      * The entries logged in the batch being handled, inserted together when the batch commits: in one transaction
-     * with the processor's token as before, but one statement for up to a batch of rows instead of one per event.
+     * with the processor's token as before, but one statement for many rows instead of one per event. Should that
+     * insert fail, the whole batch fails and is retried, rather than one event going to the dead-letter queue: a
+     * logged entry's row has nothing a database could refuse.
      */
     private List<Object[]> loggedInThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
@@ -131,10 +134,14 @@ public class TimeEntryProjection {
         }
     }
 
+    /** At most {@link #ROWS_PER_INSERT} rows a statement, far below PostgreSQL's 65,535 parameters. */
     private void insert(List<Object[]> rows) {
-        String values = String.join(", ", Collections.nCopies(rows.size(), ROW));
-        Object[] arguments = rows.stream().flatMap(Arrays::stream).toArray();
-        jdbc.update(INSERT + values + " ON CONFLICT (entry_id) DO NOTHING", arguments);
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String values = String.join(", ", Collections.nCopies(chunk.size(), ROW));
+            Object[] arguments = chunk.stream().flatMap(Arrays::stream).toArray();
+            jdbc.update(INSERT + values + " ON CONFLICT (entry_id) DO NOTHING", arguments);
+        }
     }
 
     private static Time time(LocalTime time) {
