@@ -49,7 +49,8 @@ as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w start \
   -o "-p $PGPORT -c max_connections=200 -c shared_buffers=2GB -c work_mem=32MB -c maintenance_work_mem=512MB" >/dev/null
 "$PGBIN/createdb" -h localhost -p "$PGPORT" -U postgres ledgerline
 
-# The server, on that database.
+# The server, on that database (which, being external, needs a secrets key: a throwaway one).
+LEDGERLINE_SECRETS_KEY=${LEDGERLINE_SECRETS_KEY:-$(head -c 32 /dev/urandom | base64)} \
 LEDGERLINE_DB_URL=jdbc:postgresql://localhost:$PGPORT/ledgerline LEDGERLINE_DATA_DIR=$WORK/data SERVER_PORT=$APPPORT \
   "$JAVA" ${BENCH_JAVA_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$ROOT/app/target/ledgerline.jar" \
   >"$WORK/server.log" 2>&1 &

@@ -73,6 +73,10 @@ public final class ProblemTranslator {
         if (error instanceof org.springframework.dao.DuplicateKeyException duplicate) {
             return UniqueConstraints.problemFor(duplicate);
         }
+        if (error instanceof org.springframework.dao.DataIntegrityViolationException violation
+                && CheckConstraints.problemFor(violation).isPresent()) {
+            return CheckConstraints.problemFor(violation).get();
+        }
         if (error instanceof io.ledgerline.projections.shared.InvalidCursor) {
             return ApiProblem.badRequest("request.bad_query", "Query parameter 'cursor' is not valid.",
                     new FieldViolation("cursor", "invalid", "expected the nextCursor of a previous page of this list"));

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.domain.shared.BusinessRuleViolation;
 import io.ledgerline.domain.shared.Names;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A services firm using Ledgerline: its profile, billing defaults and security policy. */
+/** A services firm using Ledgerline: its profile, billing defaults, security policy and ledger lock. */
 @Aggregate
 public class Organization {
+
+    static final int MAX_LOCK_REASON_LENGTH = 500;
 
     @AggregateIdentifier
     private UUID orgId;
@@ -24,6 +27,7 @@ public class Organization {
     private Currency currency;
     private BillingDefaults billingDefaults;
     private boolean mfaRequired;
+    private LocalDate ledgerLockedThrough;
 
     protected Organization() {
         // for Axon
@@ -52,6 +56,28 @@ public class Organization {
         }
         if (command.mfaRequired() != null && command.mfaRequired() != mfaRequired) {
             apply(new MfaRequirementChanged(orgId, command.mfaRequired()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(LockLedger command) {
+        String reason = Names.tidy(command.reason());
+        if (reason == null) {
+            throw BusinessRuleViolation.unprocessable("ledger.reason_required",
+                    "Say why the ledger is locked or unlocked; the reason stays in its history.");
+        }
+        if (reason.length() > MAX_LOCK_REASON_LENGTH) {
+            throw BusinessRuleViolation.unprocessable("ledger.reason_too_long",
+                    "A reason has at most " + MAX_LOCK_REASON_LENGTH + " characters.");
+        }
+        LocalDate through = command.through();
+        if (Objects.equals(through, ledgerLockedThrough)) {
+            return;
+        }
+        if (through != null && (ledgerLockedThrough == null || through.isAfter(ledgerLockedThrough))) {
+            apply(new LedgerLocked(orgId, through, ledgerLockedThrough, reason));
+        } else {
+            apply(new LedgerUnlocked(orgId, ledgerLockedThrough, through, reason));
         }
     }
 
@@ -94,5 +120,15 @@ public class Organization {
     @EventSourcingHandler
     void on(MfaRequirementChanged event) {
         mfaRequired = event.mfaRequired();
+    }
+
+    @EventSourcingHandler
+    void on(LedgerLocked event) {
+        ledgerLockedThrough = event.through();
+    }
+
+    @EventSourcingHandler
+    void on(LedgerUnlocked event) {
+        ledgerLockedThrough = event.through();
     }
 }

@@ -1,10 +1,14 @@
 package io.ledgerline.projections.organization;
 
 import io.ledgerline.domain.organization.BillingDefaultsChanged;
+import io.ledgerline.domain.organization.LedgerLocked;
+import io.ledgerline.domain.organization.LedgerUnlocked;
 import io.ledgerline.domain.organization.MfaRequirementChanged;
 import io.ledgerline.domain.organization.OrganizationProfileChanged;
 import io.ledgerline.domain.organization.OrganizationRegistered;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -62,6 +66,27 @@ public class OrganizationProjection {
     void on(MfaRequirementChanged event, @SequenceNumber long version) {
         jdbc.update("UPDATE organization_view SET mfa_required = ?, version = ? WHERE org_id = ? AND version < ?",
                 event.mfaRequired(), version, event.orgId(), version);
+    }
+
+    /** The lock is part of the organization: its events move the version the organization's ETag shows. */
+    @EventHandler
+    void on(LedgerLocked event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
+        storeLedgerLock(event.orgId(), event.through(), event.reason(), at, version);
+    }
+
+    @EventHandler
+    void on(LedgerUnlocked event, @SequenceNumber long version,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        storeLedgerLock(event.orgId(), event.through(), event.reason(), at, version);
+    }
+
+    private void storeLedgerLock(UUID orgId, LocalDate through, String reason, Instant at, long version) {
+        jdbc.update("""
+                        UPDATE organization_view SET ledger_locked_through = ?, ledger_lock_reason = ?,
+                            ledger_lock_changed_at = ?, version = ?
+                        WHERE org_id = ? AND version < ?""",
+                through == null ? null : java.sql.Date.valueOf(through), reason, java.sql.Timestamp.from(at),
+                version, orgId, version);
     }
 
     @ResetHandler

@@ -43,7 +43,7 @@ class AuditController {
     @GetMapping("/{resourceType}/{id}/events")
     @PreAuthorize("hasAuthority('" + Permissions.AUDIT_READ + "')")
     @Operation(summary = "The events of one record, oldest first (resourceType: organizations, members, clients, "
-            + "projects); cursor-paged by sequence")
+            + "projects, time-entries, timesheets, timers); cursor-paged by sequence")
     Mono<Page<AuditEvent>> events(@PathVariable String resourceType, @PathVariable String id,
                                   @RequestParam MultiValueMap<String, String> query) {
         String aggregateType = AuditedResource.aggregateType(resourceType);

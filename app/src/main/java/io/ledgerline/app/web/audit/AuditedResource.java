@@ -12,12 +12,14 @@ import java.util.TreeSet;
  */
 final class AuditedResource {
 
-    private static final Map<String, String> AGGREGATE_TYPES = Map.of(
-            "organizations", "Organization", "organization", "Organization",
-            "members", "Member", "member", "Member",
-            "clients", "Client", "client", "Client",
-            "projects", "Project", "project", "Project",
-            "invoices", "Invoice", "invoice", "Invoice");
+    private static final Map<String, String> AGGREGATE_TYPES = Map.ofEntries(
+            Map.entry("organizations", "Organization"), Map.entry("organization", "Organization"),
+            Map.entry("members", "Member"), Map.entry("member", "Member"),
+            Map.entry("clients", "Client"), Map.entry("client", "Client"),
+            Map.entry("projects", "Project"), Map.entry("project", "Project"),
+            Map.entry("time-entries", "TimeEntry"), Map.entry("timesheets", "Timesheet"),
+            Map.entry("timers", "Timer"),
+            Map.entry("invoices", "Invoice"), Map.entry("invoice", "Invoice"));
 
     private AuditedResource() {
     }

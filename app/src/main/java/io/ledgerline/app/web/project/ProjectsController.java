@@ -5,6 +5,7 @@ import io.ledgerline.app.command.CommandOutcome;
 import io.ledgerline.app.security.Callers;
 import io.ledgerline.app.web.ApiProblem;
 import io.ledgerline.app.web.FieldViolation;
+import io.ledgerline.app.web.MergedPatch;
 import io.ledgerline.app.web.Page;
 import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
@@ -35,13 +36,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,17 +56,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "Projects", description = "Work for a client: billing method, budget, dates, status and tasks")
 class ProjectsController {
-
-    /** Without If-Match a PATCH merges onto the newest read; a read model a moment behind is retried, not refused. */
-    private static final Retry CATCH_UP = Retry.backoff(5, Duration.ofMillis(50))
-            .filter(ProjectsController::isStale)
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
 
     private final CommandDispatcher commands;
     private final ProjectQueries projects;
@@ -263,30 +256,10 @@ class ProjectsController {
                 .map(Written::ok);
     }
 
-    /**
-     * A PATCH is merged onto the project as read and sent with that read's version as the expected one, so a
-     * change made in between is never overwritten: it fails with 412 (If-Match given) or is merged again.
-     */
     private Mono<CommandOutcome> mergeAndSend(UUID orgId, UUID projectId, Long ifMatch,
                                               Function<ProjectView, Object> merge) {
-        Mono<CommandOutcome> attempt = Mono.defer(() -> base(orgId, projectId, ifMatch)
-                .flatMap(current -> commands.send(merge.apply(current), current.version())));
-        return ifMatch == null ? attempt.retryWhen(CATCH_UP) : attempt;
-    }
-
-    /**
-     * The project to merge onto. Without If-Match it is awaited at version 0, so that a PATCH sent right after the
-     * creation finds the project even while the read model is a moment behind.
-     */
-    private Mono<ProjectView> base(UUID orgId, UUID projectId, Long ifMatch) {
-        return ReadYourWrites.read(ifMatch == null ? 0L : ifMatch,
-                        () -> projects.fetch(new FetchProject(orgId, projectId)),
-                        ProjectView::version, "project.not_found")
-                .map(ResponseEntity::getBody)
-                .flatMap(current -> ifMatch != null && current.version() != ifMatch
-                        ? Mono.error(new ApiProblem(HttpStatus.PRECONDITION_FAILED, "version.stale",
-                        "The record changed since you read it (If-Match is stale). Read it again and retry."))
-                        : Mono.just(current));
+        return MergedPatch.send(commands, ifMatch, () -> projects.fetch(new FetchProject(orgId, projectId)),
+                ProjectView::version, "project.not_found", merge);
     }
 
     /**
@@ -308,17 +281,6 @@ class ProjectsController {
                     java.util.List.of(new FieldViolation(dateField, "requires_" + rateField,
                             "give " + rateField + " with the date it applies from")));
         }
-    }
-
-    private static boolean isStale(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof ConflictingAggregateVersionException) {
-                return true;
-            }
-            cause = cause.getCause() == cause ? null : cause.getCause();
-        }
-        return false;
     }
 
     private static TaskView task(ProjectView project, UUID taskId) {

@@ -1,0 +1,9 @@
+package io.ledgerline.domain.time;
+
+import io.ledgerline.domain.shared.OrgScoped;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record TimesheetSubmitted(UUID orgId, UUID timesheetId, UUID memberId, LocalDate weekStart, UUID submittedBy)
+        implements OrgScoped {
+}
