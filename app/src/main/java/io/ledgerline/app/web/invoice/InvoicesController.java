@@ -20,8 +20,10 @@ import io.ledgerline.domain.invoice.DeleteInvoiceDraft;
 import io.ledgerline.domain.invoice.DraftLine;
 import io.ledgerline.domain.invoice.FinalizeInvoice;
 import io.ledgerline.domain.invoice.InvoiceStatus;
+import io.ledgerline.domain.invoice.LineGrouping;
 import io.ledgerline.domain.invoice.RecordPayment;
 import io.ledgerline.domain.invoice.RemoveInvoiceLine;
+import io.ledgerline.domain.invoice.Stage;
 import io.ledgerline.domain.invoice.VoidInvoice;
 import io.ledgerline.domain.member.Permissions;
 import io.ledgerline.projections.invoice.FetchInvoice;
@@ -29,18 +31,22 @@ import io.ledgerline.projections.invoice.FindInvoices;
 import io.ledgerline.projections.invoice.InvoiceHistory;
 import io.ledgerline.projections.invoice.InvoiceQueries;
 import io.ledgerline.projections.invoice.InvoiceView;
+import io.ledgerline.projections.invoice.UnbilledWork;
 import io.ledgerline.projections.organization.FetchOrganization;
 import io.ledgerline.projections.organization.OrganizationQueries;
+import io.ledgerline.projections.organization.OrganizationView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -75,14 +81,16 @@ class InvoicesController {
     private final InvoiceHistory history;
     private final OrganizationQueries organizations;
     private final BillToSource billTos;
+    private final InvoiceWork work;
 
     InvoicesController(CommandDispatcher commands, InvoiceQueries invoices, InvoiceHistory history,
-                       OrganizationQueries organizations, BillToSource billTos) {
+                       OrganizationQueries organizations, BillToSource billTos, InvoiceWork work) {
         this.commands = commands;
         this.invoices = invoices;
         this.history = history;
         this.organizations = organizations;
         this.billTos = billTos;
+        this.work = work;
     }
 
     @GetMapping
@@ -171,16 +179,23 @@ class InvoicesController {
                 .map(line -> DraftLine.manual(UUID.randomUUID(), line.description(), line.quantity(),
                         line.unitPrice()))
                 .toList();
-        return Callers.current()
-                .flatMap(caller -> zone(caller.orgId()).flatMap(zone -> commands.inTransaction(null, send -> {
+        LineGrouping grouping = request.grouping() == null ? LineGrouping.BY_TASK : request.grouping();
+        return Callers.current().flatMap(caller -> Mono.zip(organization(caller.orgId()),
+                        unbilledWork(caller.orgId(), request))
+                .flatMap(found -> commands.inTransaction(null, send -> {
+                    OrganizationView organization = found.getT1();
                     // Read in the transaction that creates the draft: the snapshot is the client as it is now.
                     BillTo billTo = billTos.billToOf(caller.orgId(), request.clientId())
                             .orElseThrow(() -> ApiProblem.notFound("client.not_found", "No such client."));
+                    Currency billedIn = currency != null ? currency : billTo.currency();
+                    List<DraftLine> lines = new ArrayList<>(InvoiceWork.lines(found.getT2(), grouping, billedIn,
+                            Currency.getInstance(organization.currency())));
+                    lines.addAll(manualLines);
                     return send.send(new CreateInvoiceDraft(caller.orgId(), invoiceId, request.clientId(),
-                            request.projectIds(), request.periodStart(), request.periodEnd(), request.grouping(),
-                            currency, request.taxRate(),
-                            request.issueDate() != null ? request.issueDate() : LocalDate.now(zone),
-                            request.dueDate(), request.notes(), billTo, manualLines));
+                            request.projectIds(), request.periodStart(), request.periodEnd(), grouping, billedIn,
+                            request.taxRate(),
+                            request.issueDate() != null ? request.issueDate() : LocalDate.now(zone(organization)),
+                            request.dueDate(), request.notes(), billTo, lines));
                 })))
                 .map(outcome -> Written.created(outcome, "/api/v1/invoices/" + invoiceId));
     }
@@ -256,7 +271,17 @@ class InvoicesController {
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        return commands.sendFor(caller -> new FinalizeInvoice(caller.orgId(), invoiceId), expected)
+        return Callers.current().flatMap(caller -> Mono.fromCallable(() -> history.current(invoiceId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .filter(invoice -> invoice.orgId().equals(caller.orgId()) && invoice.stage() == Stage.DRAFT)
+                // The draft is finalized as it was checked: a change made in between is a stale version.
+                .flatMap(draft -> work.requireUnchanged(draft)
+                        .thenReturn(Optional.of(expected != null ? expected : draft.version())))
+                // Anything else (no such invoice, another organization's, not a draft) the command answers.
+                .defaultIfEmpty(Optional.ofNullable(expected))
+                .flatMap(version -> commands.send(new FinalizeInvoice(caller.orgId(), invoiceId),
+                        version.orElse(null))))
                 .map(Written::ok);
     }
 
@@ -298,16 +323,35 @@ class InvoicesController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
                 .filter(invoice -> invoice.orgId().equals(orgId) && !invoice.deleted())
-                .zipWith(zone(orgId), (invoice, zone) -> InvoiceView.of(invoice, LocalDate.ofInstant(moment, zone)))
+                .zipWith(organization(orgId), (invoice, organization) ->
+                        InvoiceView.of(invoice, LocalDate.ofInstant(moment, zone(organization))))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(NOT_FOUND, "No such invoice at that moment.")));
     }
 
-    /** Business dates are the organization's; before its read model has it (right after sign-up), UTC's. */
-    private Mono<ZoneId> zone(UUID orgId) {
-        return organizations.fetch(new FetchOrganization(orgId))
-                .map(organization -> ZoneId.of(organization.timeZone()))
-                .defaultIfEmpty(ZoneOffset.UTC);
+    /** The client's unbilled work in the draft's period; none without a (valid) period, which the draft refuses. */
+    private Mono<InvoiceWork.Found> unbilledWork(UUID orgId, InvoiceBodies.NewInvoice request) {
+        if (request.periodStart() == null || request.periodEnd() == null
+                || request.periodEnd().isBefore(request.periodStart())) {
+            return Mono.just(InvoiceWork.Found.NOTHING);
+        }
+        return work.find(new UnbilledWork.Scope(orgId, request.clientId(),
+                request.projectIds() == null ? Set.of() : Set.copyOf(request.projectIds()), request.periodStart(),
+                request.periodEnd()));
+    }
+
+    /**
+     * Business dates are in the organization's time zone and hourly rates in its currency. Right after sign-up its
+     * read model may be a moment behind: the read waits for it.
+     */
+    private Mono<OrganizationView> organization(UUID orgId) {
+        return ReadYourWrites.read(0L, () -> organizations.fetch(new FetchOrganization(orgId)),
+                        OrganizationView::version, "organization.not_found")
+                .map(ResponseEntity::getBody);
+    }
+
+    private static ZoneId zone(OrganizationView organization) {
+        return ZoneId.of(organization.timeZone());
     }
 
     private static void requireSomething(boolean empty) {
