@@ -180,24 +180,30 @@ class InvoicesController {
                         line.unitPrice()))
                 .toList();
         LineGrouping grouping = request.grouping() == null ? LineGrouping.BY_TASK : request.grouping();
-        return Callers.current().flatMap(caller -> Mono.zip(organization(caller.orgId()),
-                        unbilledWork(caller.orgId(), request))
-                .flatMap(found -> commands.inTransaction(null, send -> {
-                    OrganizationView organization = found.getT1();
-                    // Read in the transaction that creates the draft: the snapshot is the client as it is now.
-                    BillTo billTo = billTos.billToOf(caller.orgId(), request.clientId())
-                            .orElseThrow(() -> ApiProblem.notFound("client.not_found", "No such client."));
-                    Currency billedIn = currency != null ? currency : billTo.currency();
-                    List<DraftLine> lines = new ArrayList<>(InvoiceWork.lines(found.getT2(), grouping, billedIn,
-                            Currency.getInstance(organization.currency())));
-                    lines.addAll(manualLines);
-                    return send.send(new CreateInvoiceDraft(caller.orgId(), invoiceId, request.clientId(),
-                            request.projectIds(), request.periodStart(), request.periodEnd(), grouping, billedIn,
-                            request.taxRate(),
-                            request.issueDate() != null ? request.issueDate() : LocalDate.now(zone(organization)),
-                            request.dueDate(), request.notes(), billTo, lines));
-                })))
+        return Callers.current()
+                .flatMap(caller -> organization(caller.orgId()).zipWith(unbilledWork(caller.orgId(), request))
+                        .flatMap(found -> commands.inTransaction(null, send -> send.send(draft(caller.orgId(),
+                                invoiceId, request, currency, grouping, found.getT1(), found.getT2(), manualLines)))))
                 .map(outcome -> Written.created(outcome, "/api/v1/invoices/" + invoiceId));
+    }
+
+    /**
+     * The draft as it is created. Runs in the transaction that stores it, so the bill-to snapshot is the client's
+     * settings as they are at that moment.
+     */
+    private CreateInvoiceDraft draft(UUID orgId, UUID invoiceId, InvoiceBodies.NewInvoice request, Currency currency,
+                                     LineGrouping grouping, OrganizationView organization, InvoiceWork.Found work,
+                                     List<DraftLine> manualLines) {
+        BillTo billTo = billTos.billToOf(orgId, request.clientId())
+                .orElseThrow(() -> ApiProblem.notFound("client.not_found", "No such client."));
+        Currency billedIn = currency != null ? currency : billTo.currency();
+        List<DraftLine> lines = new ArrayList<>(InvoiceWork.lines(work, grouping, billedIn,
+                Currency.getInstance(organization.currency())));
+        lines.addAll(manualLines);
+        return new CreateInvoiceDraft(orgId, invoiceId, request.clientId(), request.projectIds(),
+                request.periodStart(), request.periodEnd(), grouping, billedIn, request.taxRate(),
+                request.issueDate() != null ? request.issueDate() : LocalDate.now(zone(organization)),
+                request.dueDate(), request.notes(), billTo, lines);
     }
 
     @PatchMapping("/{invoiceId}")
