@@ -59,6 +59,20 @@ class InvoiceLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aFinalizationThatFailsGivesItsNumberBack() {
+        Api.Org org = api.signUp();
+        UUID id = invoices.draft(org, invoices.client(org));
+        api.patch(org.token(), INVOICES + "/" + id, Map.of("notes", "Changed meanwhile")).exchange()
+                .expectStatus().isOk();
+        // The stale version is only found when the finalization is stored, after it took its number.
+        invoices.action(org.token(), INVOICES + "/" + id + "/finalize", "\"0\"", null)
+                .expectStatus().isEqualTo(412);
+        invoices.action(org.token(), INVOICES + "/" + id + "/finalize", "\"1\"", null)
+                .expectStatus().isOk();
+        assertThat(invoices.read(org, id, 2).get("number")).isEqualTo("INV-000001");
+    }
+
+    @Test
     void anEmptyOrWorthlessInvoiceCannotBeFinalizedAndTakesNoNumber() {
         Api.Org org = api.signUp();
         UUID clientId = invoices.client(org);
