@@ -115,18 +115,21 @@ public class LedgerBenchmark {
         run(clients, warmup, tokens, logged, null);
         long[] latencies = new long[measured];
         AtomicInteger recorded = new AtomicInteger();
+        double cpuBefore = serverCpuSeconds();
         long started = System.nanoTime();
         run(clients, measured, tokens, logged, (nanos) -> latencies[recorded.getAndIncrement()] = nanos);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuPerCommand = (serverCpuSeconds() - cpuBefore) * 1000 / measured;
         long written = System.nanoTime();
         String owner = login(state.getProperty("ownerEmail"));
         awaitCaughtUp(owner, "time-entries");
         double catchUp = (System.nanoTime() - written) / 1e9;
         Arrays.sort(latencies);
         System.out.printf("logtime: %d requests by %d clients in %.2f s = %.0f commands/s; p50 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms; read model complete %.2f s after the last answer%n",
+                        + " max %.1f ms; read model complete %.2f s after the last answer; server CPU %.2f ms per"
+                        + " command%n",
                 measured, clients, seconds, measured / seconds, percentile(latencies, 50), percentile(latencies, 99),
-                latencies[latencies.length - 1] / 1e6, catchUp);
+                latencies[latencies.length - 1] / 1e6, catchUp, cpuPerCommand);
     }
 
     private void run(int clients, int requests, String[] tokens, int[] logged, LatencySink sink)
@@ -262,6 +265,18 @@ public class LedgerBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** User and system CPU the server used so far, from /proc (run.sh passes its pid); NaN when unknown. */
+    private static double serverCpuSeconds() throws IOException {
+        String pid = System.getenv("BENCH_SERVER_PID");
+        if (pid == null || !Files.exists(Path.of("/proc", pid, "stat"))) {
+            return Double.NaN;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name, in clock ticks (100/s)
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static double percentile(long[] sorted, int percent) {

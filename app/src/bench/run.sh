@@ -6,7 +6,9 @@
 #   app/src/bench/run.sh            # from the project root; builds the jar if it is missing
 #
 # Knobs (environment): BENCH_CLIENTS (32), BENCH_REQUESTS (20000), BENCH_ENTRIES (1000000), BENCH_PG_PORT (55432),
-# BENCH_APP_PORT (18080), BENCH_JAVA (java), BENCH_JAVA_OPTS (""), BENCH_PGBENCH_SECONDS (30), BENCH_READS (200).
+# BENCH_APP_PORT (18080), BENCH_JAVA (java), BENCH_JAVA_OPTS (""), BENCH_PGBENCH_SECONDS (30), BENCH_READS (200),
+# BENCH_PG_OPTS (extra server settings), BENCH_STATEMENTS=1 (after (1), the SQL statements LogTime ran, per request:
+# needs BENCH_PG_OPTS="-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -46,7 +48,7 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$
 rm -rf "$PGDATA" && mkdir -p "$PGDATA" && chown "$(id -u postgres 2>/dev/null || id -u)" "$PGDATA" 2>/dev/null || true
 as_postgres "$PGBIN/initdb" -D "$PGDATA" -U postgres -A trust >/dev/null
 as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w start \
-  -o "-p $PGPORT -c max_connections=200 -c shared_buffers=2GB -c work_mem=32MB -c maintenance_work_mem=512MB" >/dev/null
+  -o "-p $PGPORT -c max_connections=200 -c shared_buffers=2GB -c work_mem=32MB -c maintenance_work_mem=512MB ${BENCH_PG_OPTS:-}" >/dev/null
 "$PGBIN/createdb" -h localhost -p "$PGPORT" -U postgres ledgerline
 
 # The server, on that database (which, being external, needs a secrets key: a throwaway one).
@@ -65,7 +67,16 @@ bench() { "$JAVA" "$BENCH/LedgerBenchmark.java" "$1" "$BASE" "$STATE" "${@:2}"; 
 
 echo "== 1. LogTime over HTTP"
 bench setup "$CLIENTS"
-bench logtime "$CLIENTS" 2000 "$REQUESTS"
+BENCH_SERVER_PID=$APP_PID bench logtime "$CLIENTS" 2000 "$REQUESTS"
+
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
+  echo "== statements per LogTime request (pg_stat_statements, warm-up included)"
+  psql_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "
+    SELECT round(calls::numeric / (SELECT count(*) FROM time_entry_view), 2) AS per_entry,
+           round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements WHERE calls >= (SELECT count(*) FROM time_entry_view) / 2
+    ORDER BY calls DESC LIMIT 40"
+fi
 
 echo "== 5. resident memory of the server after (1)"
 echo "server RSS: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$APP_PID/status)," \
