@@ -19,7 +19,9 @@ final class AuditedResource {
             Map.entry("projects", "Project"), Map.entry("project", "Project"),
             Map.entry("time-entries", "TimeEntry"), Map.entry("timesheets", "Timesheet"),
             Map.entry("timers", "Timer"),
-            Map.entry("invoices", "Invoice"), Map.entry("invoice", "Invoice"));
+            Map.entry("invoices", "Invoice"), Map.entry("invoice", "Invoice"),
+            Map.entry("expenses", "Expense"), Map.entry("expense-categories", "ExpenseCategory"),
+            Map.entry("expense-merchant-mappings", "MerchantMapping"), Map.entry("rate-cards", "RateCard"));
 
     private AuditedResource() {
     }

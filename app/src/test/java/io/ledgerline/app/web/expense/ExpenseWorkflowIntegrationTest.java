@@ -154,6 +154,12 @@ class ExpenseWorkflowIntegrationTest extends IntegrationTest {
                 .contains("\"reason\":\"Wrong amount\"", "\"lockedBy\":\"APPROVED\"",
                         "\"unlockedBy\":\"" + admin.memberId() + "\"");
         assertThat((String) unlock.get("metadata")).contains(admin.memberId().toString());
+        api.get(org.token(), "/api/v1/audit/expenses/" + id + "/events").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[3].type").isEqualTo("ExpenseUnlocked")
+                .jsonPath("$.items[3].actor").isEqualTo(admin.memberId().toString())
+                .jsonPath("$.items[3].payload.reason").isEqualTo("Wrong amount");
     }
 
     @Test
