@@ -47,6 +47,9 @@ final class Ledger {
         UUID projectId = created(api.post(org.token(), "/api/v1/projects", project));
         UUID taskId = created(api.post(org.token(), "/api/v1/projects/" + projectId + "/tasks",
                 Map.of("name", "Design")));
+        // Entries show the client's, project's and task's names from their read models: wait until those have them.
+        api.get(org.token(), "/api/v1/clients/" + clientId + "?minVersion=0").exchange().expectStatus().isOk();
+        api.get(org.token(), "/api/v1/projects/" + projectId + "?minVersion=1").exchange().expectStatus().isOk();
         return new Work(clientId, projectId, taskId);
     }
 
