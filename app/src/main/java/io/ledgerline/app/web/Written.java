@@ -18,7 +18,7 @@ public record Written(String id, long version) {
                 .body(new Written(outcome.aggregateId(), outcome.version()));
     }
 
-    /** A part of a record was added (an invoice line, a payment): named by its own id, at its record's version. */
+    /** A part of a record was added (a task, a client note, an invoice line, a payment): named by its own id, at its record's version. */
     public static ResponseEntity<Written> createdPart(CommandOutcome outcome, UUID partId, String location) {
         return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(outcome.version()))
                 .body(new Written(partId.toString(), outcome.version()));

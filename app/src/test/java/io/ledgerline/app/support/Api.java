@@ -1,9 +1,14 @@
 package io.ledgerline.app.support;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Small conveniences over WebTestClient for the API's conventions (bearer token, If-Match, Idempotency-Key). */
@@ -101,6 +106,30 @@ public final class Api {
 
     public WebTestClient.RequestHeadersSpec<?> patchRaw(String token, String path, String json) {
         return web.patch().uri(path).headers(auth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+    }
+
+    /**
+     * Sends a repeated request until the first one's answer is stored. The first answer reaches the client a moment
+     * before it is stored, and meanwhile a repeat is told 409 idempotency.in_progress ("retry shortly").
+     */
+    public static WebTestClient.ResponseSpec replay(Supplier<WebTestClient.RequestHeadersSpec<?>> request) {
+        AtomicReference<WebTestClient.ResponseSpec> answer = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            EntityExchangeResult<byte[]> result = request.get().exchange().expectBody().returnResult();
+            if (result.getStatus().value() == 409) {
+                return false;
+            }
+            answer.set(request.get().exchange());
+            return true;
+        });
+        return answer.get();
+    }
+
+    /** A list query refused with 400 that names the parameter at fault. */
+    public void expectBadParameter(String token, String pathAndQuery, String field) {
+        get(token, pathAndQuery).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
     }
 
     private static java.util.function.Consumer<HttpHeaders> auth(String token) {

@@ -23,7 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -104,10 +103,7 @@ class ClientNotesController {
         return Callers.current()
                 .flatMap(caller -> commands.send(new AddClientNote(caller.orgId(), clientId, noteId, request.type(),
                         request.body(), caller.memberId())))
-                .map(outcome -> ResponseEntity
-                        .created(URI.create("/api/v1/clients/" + clientId + "/notes/" + noteId))
-                        .eTag(Versions.etag(outcome.version()))
-                        .body(new Written(noteId.toString(), outcome.version())));
+                .map(outcome -> Written.createdPart(outcome, noteId, "/api/v1/clients/" + clientId + "/notes/" + noteId));
     }
 
     @PatchMapping("/{noteId}")
@@ -119,7 +115,7 @@ class ClientNotesController {
         Long expected = Versions.expected(ifMatch);
         return commands.sendFor(caller -> new EditClientNote(caller.orgId(), clientId, noteId, change.type(),
                         change.body()), expected)
-                .map(outcome -> written(noteId, outcome.version()));
+                .map(outcome -> Written.okPart(outcome, noteId));
     }
 
     @DeleteMapping("/{noteId}")
@@ -129,10 +125,7 @@ class ClientNotesController {
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
         return commands.sendFor(caller -> new DeleteClientNote(caller.orgId(), clientId, noteId), expected)
-                .map(outcome -> written(noteId, outcome.version()));
+                .map(outcome -> Written.okPart(outcome, noteId));
     }
 
-    private static ResponseEntity<Written> written(UUID noteId, long version) {
-        return ResponseEntity.ok().eTag(Versions.etag(version)).body(new Written(noteId.toString(), version));
-    }
 }

@@ -8,8 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,25 +30,6 @@ class ExpenseChange extends PatchBody {
     private String description;
     private Boolean billable;
     private Boolean reimbursable;
-
-    /** Fields sent as {@code null} that every expense must have: they can be changed, never cleared. */
-    List<String> clearedButRequired() {
-        List<String> cleared = new ArrayList<>();
-        noteCleared(cleared, "date", date);
-        noteCleared(cleared, "amount", amount);
-        noteCleared(cleared, "currency", currency);
-        noteCleared(cleared, "merchant", merchant);
-        noteCleared(cleared, "categoryId", categoryId);
-        noteCleared(cleared, "billable", billable);
-        noteCleared(cleared, "reimbursable", reimbursable);
-        return cleared;
-    }
-
-    private void noteCleared(List<String> cleared, String field, Object value) {
-        if (has(field) && value == null) {
-            cleared.add(field);
-        }
-    }
 
     LocalDate date() {
         return date;
@@ -90,46 +69,46 @@ class ExpenseChange extends PatchBody {
 
     public void setDate(LocalDate date) {
         this.date = date;
-        given("date");
+        given("date", date);
     }
 
     public void setAmount(BigDecimal amount) {
         this.amount = amount;
-        given("amount");
+        given("amount", amount);
     }
 
     public void setCurrency(String currency) {
         this.currency = currency;
-        given("currency");
+        given("currency", currency);
     }
 
     public void setMerchant(String merchant) {
         this.merchant = merchant;
-        given("merchant");
+        given("merchant", merchant);
     }
 
     public void setCategoryId(UUID categoryId) {
         this.categoryId = categoryId;
-        given("categoryId");
+        given("categoryId", categoryId);
     }
 
     public void setProjectId(UUID projectId) {
         this.projectId = projectId;
-        given("projectId");
+        given("projectId", projectId);
     }
 
     public void setDescription(String description) {
         this.description = description;
-        given("description");
+        given("description", description);
     }
 
     public void setBillable(Boolean billable) {
         this.billable = billable;
-        given("billable");
+        given("billable", billable);
     }
 
     public void setReimbursable(Boolean reimbursable) {
         this.reimbursable = reimbursable;
-        given("reimbursable");
+        given("reimbursable", reimbursable);
     }
 }

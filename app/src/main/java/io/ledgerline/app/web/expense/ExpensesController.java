@@ -137,14 +137,8 @@ class ExpensesController {
     Mono<ResponseEntity<Written>> update(@PathVariable UUID expenseId, @Valid @RequestBody ExpenseChange change,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        if (change.isEmpty()) {
-            throw ApiProblem.badRequest("validation.failed", "Give at least one field to change.");
-        }
-        List<String> cleared = change.clearedButRequired();
-        if (!cleared.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation.failed", "The request has invalid fields.",
-                    cleared.stream().map(field -> new FieldViolation(field, "required", "must not be null")).toList());
-        }
+        // Every expense has these: they can be changed, never cleared.
+        change.requireChange("date", "amount", "currency", "merchant", "categoryId", "billable", "reimbursable");
         boolean clearProject = change.has("projectId") && change.projectId() == null;
         // A blank description is how the command clears it.
         String description = change.has("description") && change.description() == null ? "" : change.description();

@@ -5,11 +5,13 @@ import io.ledgerline.app.security.Callers;
 import io.ledgerline.app.web.ApiProblem;
 import io.ledgerline.app.web.FieldViolation;
 import io.ledgerline.app.web.Page;
+import io.ledgerline.app.web.PatchBody;
 import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
 import io.ledgerline.app.web.auth.Currencies;
+import io.ledgerline.app.web.organization.OrganizationCalendar;
 import io.ledgerline.domain.invoice.AddInvoiceLine;
 import io.ledgerline.domain.invoice.BillTo;
 import io.ledgerline.domain.invoice.BillToSource;
@@ -32,15 +34,12 @@ import io.ledgerline.projections.invoice.InvoiceHistory;
 import io.ledgerline.projections.invoice.InvoiceQueries;
 import io.ledgerline.projections.invoice.InvoiceView;
 import io.ledgerline.projections.invoice.UnbilledWork;
-import io.ledgerline.projections.organization.FetchOrganization;
-import io.ledgerline.projections.organization.OrganizationQueries;
 import io.ledgerline.projections.organization.OrganizationView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -79,16 +78,16 @@ class InvoicesController {
     private final CommandDispatcher commands;
     private final InvoiceQueries invoices;
     private final InvoiceHistory history;
-    private final OrganizationQueries organizations;
+    private final OrganizationCalendar calendar;
     private final BillToSource billTos;
     private final InvoiceWork work;
 
     InvoicesController(CommandDispatcher commands, InvoiceQueries invoices, InvoiceHistory history,
-                       OrganizationQueries organizations, BillToSource billTos, InvoiceWork work) {
+                       OrganizationCalendar calendar, BillToSource billTos, InvoiceWork work) {
         this.commands = commands;
         this.invoices = invoices;
         this.history = history;
-        this.organizations = organizations;
+        this.calendar = calendar;
         this.billTos = billTos;
         this.work = work;
     }
@@ -181,7 +180,7 @@ class InvoicesController {
                 .toList();
         LineGrouping grouping = request.grouping() == null ? LineGrouping.BY_TASK : request.grouping();
         return Callers.current()
-                .flatMap(caller -> organization(caller.orgId()).zipWith(unbilledWork(caller.orgId(), request))
+                .flatMap(caller -> calendar.organization(caller.orgId()).zipWith(unbilledWork(caller.orgId(), request))
                         .flatMap(found -> commands.inTransaction(null, send -> send.send(draft(caller.orgId(),
                                 invoiceId, request, currency, grouping, found.getT1(), found.getT2(), manualLines)))))
                 .map(outcome -> Written.created(outcome, "/api/v1/invoices/" + invoiceId));
@@ -202,7 +201,7 @@ class InvoicesController {
         lines.addAll(manualLines);
         return new CreateInvoiceDraft(orgId, invoiceId, request.clientId(), request.projectIds(),
                 request.periodStart(), request.periodEnd(), grouping, billedIn, request.taxRate(),
-                request.issueDate() != null ? request.issueDate() : LocalDate.now(zone(organization)),
+                request.issueDate() != null ? request.issueDate() : calendar.today(organization),
                 request.dueDate(), request.notes(), billTo, lines);
     }
 
@@ -214,7 +213,9 @@ class InvoicesController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        requireSomething(change.isEmpty());
+        if (change.isEmpty()) {
+            throw PatchBody.nothingToChange();
+        }
         return commands.sendFor(caller -> new ChangeInvoiceTerms(caller.orgId(), invoiceId, change.issueDate(),
                         change.dueDate(), change.taxRate(), change.notes()), expected)
                 .map(Written::ok);
@@ -253,7 +254,9 @@ class InvoicesController {
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        requireSomething(change.isEmpty());
+        if (change.isEmpty()) {
+            throw PatchBody.nothingToChange();
+        }
         return commands.sendFor(caller -> new ChangeInvoiceLine(caller.orgId(), invoiceId, lineId,
                         change.description(), change.quantity(), change.unitPrice()), expected)
                 .map(outcome -> Written.okPart(outcome, lineId));
@@ -329,8 +332,8 @@ class InvoicesController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
                 .filter(invoice -> invoice.orgId().equals(orgId) && !invoice.deleted())
-                .zipWith(organization(orgId), (invoice, organization) ->
-                        InvoiceView.of(invoice, LocalDate.ofInstant(moment, zone(organization))))
+                .zipWith(calendar.organization(orgId), (invoice, organization) ->
+                        InvoiceView.of(invoice, calendar.dateAt(organization, moment)))
                 .map(view -> ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(NOT_FOUND, "No such invoice at that moment.")));
     }
@@ -346,23 +349,4 @@ class InvoicesController {
                 request.periodEnd()));
     }
 
-    /**
-     * Business dates are in the organization's time zone and hourly rates in its currency. Right after sign-up its
-     * read model may be a moment behind: the read waits for it.
-     */
-    private Mono<OrganizationView> organization(UUID orgId) {
-        return ReadYourWrites.read(0L, () -> organizations.fetch(new FetchOrganization(orgId)),
-                        OrganizationView::version, "organization.not_found")
-                .map(ResponseEntity::getBody);
-    }
-
-    private static ZoneId zone(OrganizationView organization) {
-        return ZoneId.of(organization.timeZone());
-    }
-
-    private static void requireSomething(boolean empty) {
-        if (empty) {
-            throw ApiProblem.badRequest("validation.failed", "Give at least one field to change.");
-        }
-    }
 }

@@ -7,7 +7,7 @@ import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
-import io.ledgerline.app.web.rate.OrganizationCalendar;
+import io.ledgerline.app.web.organization.OrganizationCalendar;
 import io.ledgerline.app.web.time.TimeAccess;
 import io.ledgerline.domain.member.Permissions;
 import io.ledgerline.domain.organization.LockLedger;

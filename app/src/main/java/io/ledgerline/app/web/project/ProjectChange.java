@@ -72,41 +72,41 @@ class ProjectChange extends PatchBody {
 
     public void setName(String name) {
         this.name = name;
-        given("name");
+        given("name", name);
     }
 
     public void setCode(String code) {
         this.code = code;
-        given("code");
+        given("code", code);
     }
 
     public void setBillingMethod(BillingMethod billingMethod) {
         this.billingMethod = billingMethod;
-        given("billingMethod");
+        given("billingMethod", billingMethod);
     }
 
     public void setHourlyRate(BigDecimal hourlyRate) {
         this.hourlyRate = hourlyRate;
-        given("hourlyRate");
+        given("hourlyRate", hourlyRate);
     }
 
     public void setBudget(BudgetBody budget) {
         this.budget = budget;
-        given("budget");
+        given("budget", budget);
     }
 
     public void setStartDate(LocalDate startDate) {
         this.startDate = startDate;
-        given("startDate");
+        given("startDate", startDate);
     }
 
     public void setEndDate(LocalDate endDate) {
         this.endDate = endDate;
-        given("endDate");
+        given("endDate", endDate);
     }
 
     public void setHourlyRateEffectiveFrom(LocalDate hourlyRateEffectiveFrom) {
         this.hourlyRateEffectiveFrom = hourlyRateEffectiveFrom;
-        given("hourlyRateEffectiveFrom");
+        given("hourlyRateEffectiveFrom", hourlyRateEffectiveFrom);
     }
 }

@@ -11,7 +11,7 @@ import io.ledgerline.app.web.QueryParameters;
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.app.web.Versions;
 import io.ledgerline.app.web.Written;
-import io.ledgerline.app.web.rate.OrganizationCalendar;
+import io.ledgerline.app.web.organization.OrganizationCalendar;
 import io.ledgerline.domain.member.Permissions;
 import io.ledgerline.domain.project.AddTask;
 import io.ledgerline.domain.project.BillingMethod;
@@ -142,11 +142,7 @@ class ProjectsController {
     Mono<ResponseEntity<Written>> update(@PathVariable UUID projectId, @Valid @RequestBody ProjectChange change,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        if (change.isEmpty()) {
-            throw ApiProblem.badRequest("validation.failed", "Give at least one field to change.");
-        }
-        requireNotCleared(change.has("name") && change.name() == null, "name");
-        requireNotCleared(change.has("billingMethod") && change.billingMethod() == null, "billingMethod");
+        change.requireChange("name", "billingMethod");
         requireRateWithItsDate(change.has("hourlyRateEffectiveFrom") && !change.changesRate(),
                 "hourlyRateEffectiveFrom", "hourlyRate");
         return Callers.current()
@@ -198,7 +194,7 @@ class ProjectsController {
         return Callers.current()
                 .flatMap(caller -> commands.send(new AddTask(caller.orgId(), projectId, taskId, request.name(),
                         request.billable() == null || request.billable(), request.rateOverride()), expected))
-                .map(outcome -> taskWritten(outcome, taskId, HttpStatus.CREATED,
+                .map(outcome -> Written.createdPart(outcome, taskId,
                         "/api/v1/projects/" + projectId + "/tasks/" + taskId));
     }
 
@@ -209,11 +205,7 @@ class ProjectsController {
                                              @Valid @RequestBody TaskChange change,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        if (change.isEmpty()) {
-            throw ApiProblem.badRequest("validation.failed", "Give at least one field to change.");
-        }
-        requireNotCleared(change.has("name") && change.name() == null, "name");
-        requireNotCleared(change.has("billable") && change.billable() == null, "billable");
+        change.requireChange("name", "billable");
         requireRateWithItsDate(change.has("rateEffectiveFrom") && !change.has("rateOverride"), "rateEffectiveFrom",
                 "rateOverride");
         return Callers.current()
@@ -227,7 +219,7 @@ class ProjectsController {
                                     change.has("rateOverride") ? change.rateOverride() : task.rateOverride(),
                                     rateFrom.orElse(null));
                         })))
-                .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
+                .map(outcome -> Written.okPart(outcome, taskId));
     }
 
     @PostMapping("/{projectId}/tasks/{taskId}/deactivate")
@@ -237,7 +229,7 @@ class ProjectsController {
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
         return commands.sendFor(caller -> new DeactivateTask(caller.orgId(), projectId, taskId), expected)
-                .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
+                .map(outcome -> Written.okPart(outcome, taskId));
     }
 
     @PostMapping("/{projectId}/tasks/{taskId}/reactivate")
@@ -247,7 +239,7 @@ class ProjectsController {
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
         return commands.sendFor(caller -> new ReactivateTask(caller.orgId(), projectId, taskId), expected)
-                .map(outcome -> taskWritten(outcome, taskId, HttpStatus.OK, null));
+                .map(outcome -> Written.okPart(outcome, taskId));
     }
 
     private Mono<ResponseEntity<Written>> changeStatus(UUID projectId, ProjectStatus status, String ifMatch) {
@@ -288,22 +280,5 @@ class ProjectsController {
                 .filter(task -> task.id().equals(taskId))
                 .findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("task.not_found", "No such task."));
-    }
-
-    /** A task write names the task; its version is its project's, which is the ETag task writes are matched on. */
-    private static ResponseEntity<Written> taskWritten(CommandOutcome outcome, UUID taskId, HttpStatus status,
-                                                       String location) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag(Versions.etag(outcome.version()));
-        if (location != null) {
-            builder = builder.location(java.net.URI.create(location));
-        }
-        return builder.body(new Written(taskId.toString(), outcome.version()));
-    }
-
-    private static void requireNotCleared(boolean cleared, String field) {
-        if (cleared) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation.failed", "The request has invalid fields.",
-                    java.util.List.of(new FieldViolation(field, "required", "must not be null")));
-        }
     }
 }

@@ -43,21 +43,21 @@ class TaskChange extends PatchBody {
 
     public void setName(String name) {
         this.name = name;
-        given("name");
+        given("name", name);
     }
 
     public void setBillable(Boolean billable) {
         this.billable = billable;
-        given("billable");
+        given("billable", billable);
     }
 
     public void setRateOverride(BigDecimal rateOverride) {
         this.rateOverride = rateOverride;
-        given("rateOverride");
+        given("rateOverride", rateOverride);
     }
 
     public void setRateEffectiveFrom(LocalDate rateEffectiveFrom) {
         this.rateEffectiveFrom = rateEffectiveFrom;
-        given("rateEffectiveFrom");
+        given("rateEffectiveFrom", rateEffectiveFrom);
     }
 }

@@ -2,6 +2,7 @@ package io.ledgerline.app.web.rate;
 
 import io.ledgerline.app.command.CommandDispatcher;
 import io.ledgerline.app.security.Callers;
+import io.ledgerline.app.web.organization.OrganizationCalendar;
 import io.ledgerline.app.web.ApiProblem;
 import io.ledgerline.app.web.FieldViolation;
 import io.ledgerline.app.web.Page;

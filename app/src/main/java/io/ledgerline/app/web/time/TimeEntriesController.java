@@ -148,11 +148,7 @@ class TimeEntriesController {
     Mono<ResponseEntity<Written>> change(@PathVariable UUID entryId, @Valid @RequestBody TimeEntryChange change,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = Versions.expected(ifMatch);
-        if (change.isEmpty()) {
-            throw ApiProblem.badRequest("validation.failed", "Give at least one field to change.");
-        }
-        requireNotCleared(change, "projectId", change.projectId());
-        requireNotCleared(change, "date", change.date());
+        change.requireChange("projectId", "date");
         return Callers.current()
                 .flatMap(caller -> MergedPatch.send(commands, expected, () -> visible(caller, entryId, false),
                         TimeEntryView::version, "time_entry.not_found", current -> {
@@ -231,13 +227,6 @@ class TimeEntriesController {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.badRequest("request.bad_query", "Query parameter 'to' is before 'from'.",
                     new FieldViolation("to", "invalid", "expected a date on or after 'from'"));
-        }
-    }
-
-    private static void requireNotCleared(TimeEntryChange change, String field, Object value) {
-        if (change.has(field) && value == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation.failed", "The request has invalid fields.",
-                    List.of(new FieldViolation(field, "required", "must not be null")));
         }
     }
 }

@@ -65,46 +65,46 @@ class TimeEntryChange extends PatchBody {
 
     public void setProjectId(UUID projectId) {
         this.projectId = projectId;
-        given("projectId");
+        given("projectId", projectId);
     }
 
     public void setTaskId(UUID taskId) {
         this.taskId = taskId;
-        given("taskId");
+        given("taskId", taskId);
     }
 
     public void setDate(LocalDate date) {
         this.date = date;
-        given("date");
+        given("date", date);
     }
 
     public void setStartTime(LocalTime startTime) {
         this.startTime = startTime;
-        given("startTime");
+        given("startTime", startTime);
     }
 
     public void setEndTime(LocalTime endTime) {
         this.endTime = endTime;
-        given("endTime");
+        given("endTime", endTime);
     }
 
     public void setMinutes(Integer minutes) {
         this.minutes = minutes;
-        given("minutes");
+        given("minutes", minutes);
     }
 
     public void setDescription(String description) {
         this.description = description;
-        given("description");
+        given("description", description);
     }
 
     public void setBillable(Boolean billable) {
         this.billable = billable;
-        given("billable");
+        given("billable", billable);
     }
 
     public void setJiraIssueKey(String jiraIssueKey) {
         this.jiraIssueKey = jiraIssueKey;
-        given("jiraIssueKey");
+        given("jiraIssueKey", jiraIssueKey);
     }
 }

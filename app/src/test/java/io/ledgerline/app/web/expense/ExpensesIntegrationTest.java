@@ -509,9 +509,7 @@ class ExpensesIntegrationTest extends IntegrationTest {
     }
 
     private void expectBadParameter(Api.Org org, String query, String field) {
-        api.get(org.token(), EXPENSES + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        api.expectBadParameter(org.token(), EXPENSES + query, field);
     }
 
     private List<String> merchants(Api.Org org, String query) {

@@ -297,7 +297,7 @@ class ProjectTasksIntegrationTest extends IntegrationTest {
         Map<?, ?> first = api.post(org.token(), tasks(projectId), Map.of("name", "Design"), key).exchange()
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        ProjectsIntegrationTest.replay(() -> api.post(org.token(), tasks(projectId), Map.of("name", "Design"), key))
+        Api.replay(() -> api.post(org.token(), tasks(projectId), Map.of("name", "Design"), key))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.id").isEqualTo(first.get("id"));

@@ -11,14 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class ProjectsIntegrationTest extends IntegrationTest {
@@ -410,7 +407,7 @@ class ProjectsIntegrationTest extends IntegrationTest {
         Map<?, ?> first = api.post(org.token(), "/api/v1/projects", body, key).exchange()
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        replay(() -> api.post(org.token(), "/api/v1/projects", body, key))
+        Api.replay(() -> api.post(org.token(), "/api/v1/projects", body, key))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/v1/projects/" + first.get("id"))
@@ -432,7 +429,7 @@ class ProjectsIntegrationTest extends IntegrationTest {
         String key = "complete-" + UUID.randomUUID();
         api.post(org.token(), "/api/v1/projects/" + id + "/complete", Map.of(), key).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
-        replay(() -> api.post(org.token(), "/api/v1/projects/" + id + "/complete", Map.of(), key))
+        Api.replay(() -> api.post(org.token(), "/api/v1/projects/" + id + "/complete", Map.of(), key))
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.version").isEqualTo(1);
@@ -498,22 +495,6 @@ class ProjectsIntegrationTest extends IntegrationTest {
                 .expectStatus().isBadRequest();
     }
 
-    /**
-     * Sends a repeated request until the first one's answer is stored. The first answer reaches the client a moment
-     * before it is stored, and meanwhile a repeat is told 409 idempotency.in_progress ("retry shortly").
-     */
-    static WebTestClient.ResponseSpec replay(Supplier<WebTestClient.RequestHeadersSpec<?>> request) {
-        AtomicReference<WebTestClient.ResponseSpec> answer = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            EntityExchangeResult<byte[]> result = request.get().exchange().expectBody().returnResult();
-            if (result.getStatus().value() == 409) {
-                return false;
-            }
-            answer.set(request.get().exchange());
-            return true;
-        });
-        return answer.get();
-    }
 
     private void patchRaw(Api.Org org, String path, String json, String ifMatch) {
         web.patch().uri(path)
@@ -528,9 +509,7 @@ class ProjectsIntegrationTest extends IntegrationTest {
     }
 
     private void expectBadParameter(Api.Org org, String query, String field) {
-        api.get(org.token(), "/api/v1/projects" + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        api.expectBadParameter(org.token(), "/api/v1/projects" + query, field);
     }
 
     private List<String> names(Api.Org org, String query) {

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The work time is booked on, made through the API as a user would, and shortcuts for the ledger's own calls. */
@@ -114,20 +112,4 @@ final class Ledger {
         return found.get();
     }
 
-    /**
-     * Sends a repeated request until the first one's answer is stored. The first answer reaches the client a moment
-     * before it is stored, and meanwhile a repeat is told 409 idempotency.in_progress ("retry shortly").
-     */
-    static WebTestClient.ResponseSpec replay(Supplier<WebTestClient.RequestHeadersSpec<?>> request) {
-        AtomicReference<WebTestClient.ResponseSpec> answer = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            EntityExchangeResult<byte[]> result = request.get().exchange().expectBody().returnResult();
-            if (result.getStatus().value() == 409) {
-                return false;
-            }
-            answer.set(request.get().exchange());
-            return true;
-        });
-        return answer.get();
-    }
 }

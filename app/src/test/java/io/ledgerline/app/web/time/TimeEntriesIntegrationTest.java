@@ -412,7 +412,7 @@ class TimeEntriesIntegrationTest extends IntegrationTest {
         Map<?, ?> first = api.post(org.token(), "/api/v1/time-entries", body, key).exchange()
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        Ledger.replay(() -> api.post(org.token(), "/api/v1/time-entries", body, key))
+        Api.replay(() -> api.post(org.token(), "/api/v1/time-entries", body, key))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/v1/time-entries/" + first.get("id"))
@@ -476,9 +476,7 @@ class TimeEntriesIntegrationTest extends IntegrationTest {
     }
 
     private void expectBadParameter(Api.Org org, String query, String field) {
-        api.get(org.token(), "/api/v1/time-entries" + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        api.expectBadParameter(org.token(), "/api/v1/time-entries" + query, field);
     }
 
     private void expectRefused(Api.Org org, Map<String, Object> body, int status, String code) {

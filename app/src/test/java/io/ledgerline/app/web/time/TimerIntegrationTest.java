@@ -196,7 +196,7 @@ class TimerIntegrationTest extends IntegrationTest {
         Map<String, Object> body = timer(ledger.work(org));
         String key = "start-" + UUID.randomUUID();
         api.post(org.token(), "/api/v1/timer/start", body, key).exchange().expectStatus().isOk();
-        Ledger.replay(() -> api.post(org.token(), "/api/v1/timer/start", body, key))
+        Api.replay(() -> api.post(org.token(), "/api/v1/timer/start", body, key))
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.version").isEqualTo(0);
@@ -204,7 +204,7 @@ class TimerIntegrationTest extends IntegrationTest {
         Map<?, ?> logged = api.post(org.token(), "/api/v1/timer/stop", Map.of(), stopKey).exchange()
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        Ledger.replay(() -> api.post(org.token(), "/api/v1/timer/stop", Map.of(), stopKey))
+        Api.replay(() -> api.post(org.token(), "/api/v1/timer/stop", Map.of(), stopKey))
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.id").isEqualTo(logged.get("id"));

@@ -263,14 +263,14 @@ class TimesheetsIntegrationTest extends IntegrationTest {
         api.post(org.token(), week(org.ownerId()) + "/submit", Map.of(), key).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(0);
-        Ledger.replay(() -> api.post(org.token(), week(org.ownerId()) + "/submit", Map.of(), key))
+        Api.replay(() -> api.post(org.token(), week(org.ownerId()) + "/submit", Map.of(), key))
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.version").isEqualTo(0);
         String rejection = "reject-" + UUID.randomUUID();
         api.post(org.token(), week(org.ownerId()) + "/reject", Map.of("reason", "Redo"), rejection).exchange()
                 .expectStatus().isOk();
-        Ledger.replay(() -> api.post(org.token(), week(org.ownerId()) + "/reject", Map.of("reason", "Redo"),
+        Api.replay(() -> api.post(org.token(), week(org.ownerId()) + "/reject", Map.of("reason", "Redo"),
                         rejection))
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true");

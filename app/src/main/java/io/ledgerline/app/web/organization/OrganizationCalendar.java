@@ -1,10 +1,11 @@
-package io.ledgerline.app.web.rate;
+package io.ledgerline.app.web.organization;
 
 import io.ledgerline.app.web.ReadYourWrites;
 import io.ledgerline.projections.organization.FetchOrganization;
 import io.ledgerline.projections.organization.OrganizationQueries;
 import io.ledgerline.projections.organization.OrganizationView;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The organization's own day and currency. A rate change made without a date applies from today where the
- * organization works, never from today in UTC, which for part of every day is another date.
+ * The organization's own calendar: business dates are dates where the organization works, never dates in UTC, which
+ * for part of every day is another date (a rate change without a date applies from this today; an invoice is
+ * issued on it and is overdue by it).
  */
 @Component
 public class OrganizationCalendar {
@@ -40,5 +42,10 @@ public class OrganizationCalendar {
 
     public LocalDate today(OrganizationView organization) {
         return LocalDate.now(clock.withZone(ZoneId.of(organization.timeZone())));
+    }
+
+    /** The business date the instant fell on. */
+    public LocalDate dateAt(OrganizationView organization, Instant moment) {
+        return LocalDate.ofInstant(moment, ZoneId.of(organization.timeZone()));
     }
 }
