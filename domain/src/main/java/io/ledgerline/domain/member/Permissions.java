@@ -41,6 +41,10 @@ public final class Permissions {
     public static final String INVOICES_FINALIZE = "invoices:finalize";
     /** Record payments received. */
     public static final String PAYMENTS_RECORD = "invoices:record_payment";
+    /** See the integration cards, the QuickBooks sync log and sync history. */
+    public static final String INTEGRATIONS_VIEW = "integrations:view";
+    /** Connect and disconnect integrations, change their settings, import and force a resync. */
+    public static final String INTEGRATIONS_MANAGE = "integrations:manage";
     public static final String AUDIT_READ = "audit:read";
     public static final String PROJECTIONS_REPLAY = "projections:replay";
     /** The only permission left to a member who must enrol in MFA before doing anything else. */
