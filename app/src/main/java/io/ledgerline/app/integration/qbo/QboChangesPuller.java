@@ -42,7 +42,8 @@ public class QboChangesPuller {
 
     /** Customers first: an invoice or payment refers to its customer. */
     static final List<String> ENTITIES = List.of("Customer", "Invoice", "Payment");
-    static final Duration CDC_REACH = Duration.ofDays(30);
+    /** Intuit's 30 days, less a margin so that a checkpoint on the edge does not fall out while the call travels. */
+    static final Duration CDC_REACH = Duration.ofDays(30).minusHours(1);
     static final Duration OVERLAP = Duration.ofMinutes(1);
     /** Throttled or unavailable this many pulls in a row: the card shows an error. */
     private static final int TRANSIENT_FAILURES_BEFORE_ERROR = 3;

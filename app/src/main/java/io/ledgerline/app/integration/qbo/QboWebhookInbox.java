@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,15 +34,17 @@ public class QboWebhookInbox {
     private final QboProperties properties;
     private final JsonMapper json;
     private final QboWebhookWorker worker;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
     QboWebhookInbox(JdbcTemplate jdbc, QboConnectionRegistry connections, QboProperties properties,
-                    JsonMapper json, QboWebhookWorker worker) {
+                    JsonMapper json, QboWebhookWorker worker, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.connections = connections;
         this.properties = properties;
         this.json = json;
         this.worker = worker;
+        this.transactions = transactions;
     }
 
     /** What became of a delivery's notifications. */
@@ -77,6 +80,15 @@ public class QboWebhookInbox {
      */
     public Received receive(byte[] body) {
         List<QboWebhookNotification> notifications = QboWebhookBody.parse(json, body);
+        // Stored whole, so that the worker never sees half a delivery and applies its later change first.
+        Received received = transactions.execute(status -> store(notifications));
+        if (received.stored() > 0) {
+            worker.wake();
+        }
+        return received;
+    }
+
+    private Received store(List<QboWebhookNotification> notifications) {
         Instant now = clock.instant();
         int stored = 0;
         int duplicates = 0;
@@ -105,9 +117,6 @@ public class QboWebhookInbox {
                     duplicates++;
                 }
             }
-        }
-        if (stored > 0) {
-            worker.wake();
         }
         return new Received(stored, duplicates, dropped);
     }
