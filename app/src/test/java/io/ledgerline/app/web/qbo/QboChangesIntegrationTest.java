@@ -51,7 +51,7 @@ class QboChangesIntegrationTest extends IntegrationTest {
         Api.Org org = api.signUp();
         QboFake.Realm realm = fake.newRealm("Changing Books");
         QboConnect.connect(api, org, realm);
-        Instant connectedCheckpoint = checkpoint(org);
+        Instant connectedCheckpoint = moveCheckpointBack(org);
         realm.addCustomer("Harbor Logistics", "ap@harbor.test");
 
         cron().expectBody()
@@ -73,7 +73,7 @@ class QboChangesIntegrationTest extends IntegrationTest {
         Api.Org org = api.signUp();
         QboFake.Realm realm = fake.newRealm("Busy Books");
         QboConnect.connect(api, org, realm);
-        Instant before = checkpoint(org);
+        Instant before = moveCheckpointBack(org);
         for (int i = 0; i < 1005; i++) {
             realm.addCustomer("Customer " + i, null);
         }
@@ -130,6 +130,16 @@ class QboChangesIntegrationTest extends IntegrationTest {
 
     private WebTestClient.ResponseSpec cron() {
         return web.post().uri(CRON).header(TOKEN_HEADER, "test-cron-token").exchange().expectStatus().isOk();
+    }
+
+    /**
+     * As if the connection were some minutes old: the next checkpoint is a minute before the pull started, so a pull
+     * right after connecting leaves the connect time in place.
+     */
+    private Instant moveCheckpointBack(Api.Org org) {
+        jdbc.update("UPDATE qbo_connection_state SET changes_checkpoint = changes_checkpoint - interval '10 minutes' "
+                + "WHERE org_id = ?", org.orgId());
+        return checkpoint(org);
     }
 
     private Instant checkpoint(Api.Org org) {
