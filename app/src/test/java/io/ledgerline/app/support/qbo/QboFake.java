@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its tokens, the requests it received, the faults injected into it) belongs to that company only. The fake is
  * thread-safe: a realm serves one request at a time, as a small company's books would.
  * <p>
- * Beyond the API the common rules list: {@link Realm#addItem}, {@link Realm#item}, {@link Realm#payment},
+ * Beyond the API the common rules list: {@link Realm#addItem}, {@link Realm#item}, {@link Realm#deactivateItem}, {@link Realm#payment},
  * {@link Realm#payments}, {@link Realm#changeInvoice}, {@link Realm#vendor}, {@link Realm#employee},
  * {@link Realm#revokeAccess} (fault 120), {@link #realm(String)}, {@link #cloudEvents}, and the fixed credentials
  * ({@link #CLIENT_ID} …) that {@code IntegrationTest} configures.
@@ -581,6 +581,11 @@ public final class QboFake {
         /** Makes a customer inactive, the only way QuickBooks "deletes" a name-list record. */
         public synchronized ObjectNode deactivateCustomer(String customerId) {
             return change("Customer", customerId, c -> c.put("Active", false));
+        }
+
+        /** Makes an item inactive: invoice lines referring to it are refused with 610. */
+        public synchronized ObjectNode deactivateItem(String itemId) {
+            return change("Item", itemId, i -> i.put("Active", false));
         }
 
         /** An invoice as if entered in QuickBooks: one line of {@code amount} on the Services item. */
