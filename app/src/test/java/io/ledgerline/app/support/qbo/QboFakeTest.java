@@ -139,6 +139,9 @@ class QboFakeTest {
             assertThat(old.json().get("error_description").asString()).isEqualTo("Incorrect or invalid refresh token");
             assertThat(refresh(newRefresh).json().get("refresh_token").asString()).isEqualTo(newRefresh);
             assertThat(realm.refreshCount()).isEqualTo(2);
+            assertThat(realm.requests()).filteredOn(r -> r.path().equals(QboFake.TOKEN_PATH))
+                    .extracting(r -> QboFake.form(r.body()).get("refresh_token"))
+                    .containsSubsequence(refreshToken, refreshToken, newRefresh);
         }
 
         @Test
@@ -601,6 +604,13 @@ class QboFakeTest {
             assertThat(again.json().path("Customer").get("Id").asString())
                     .isEqualTo(first.json().path("Customer").get("Id").asString());
             assertThat(realm.writes("Customer")).isEqualTo(1);
+        }
+
+        @Test
+        void aRequestIdLongerThan50CharactersIsRefused() throws IOException {
+            Answer answer = post("/customer?requestid=" + "r".repeat(51), "{\"DisplayName\":\"Long Id\"}");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(realm.writes("Customer")).isZero();
         }
 
         @Test
