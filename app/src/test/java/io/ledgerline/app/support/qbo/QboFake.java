@@ -578,9 +578,14 @@ public final class QboFake {
         /** Edits an invoice as a person would in QuickBooks: SyncToken and LastUpdatedTime move on. */
         public synchronized ObjectNode changeInvoice(String invoiceId, Consumer<ObjectNode> change) {
             ObjectNode invoice = existing("Invoice", invoiceId);
+            BigDecimal paid = paid(invoice);
+            String customerBefore = FakeQuery.value(invoice, "CustomerRef");
             change.accept(invoice);
             totals(invoice);
+            invoice.put("Balance", money(invoice.get("TotalAmt").decimalValue().subtract(paid)));
             bump(invoice);
+            settle(customerBefore);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice.deepCopy();
         }
 
@@ -638,6 +643,7 @@ public final class QboFake {
             ((ArrayNode) invoice.path("LinkedTxn")).addObject()
                     .put("TxnId", payment.get("Id").asString()).put("TxnType", "Payment");
             bump(invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return payment.deepCopy();
         }
 
@@ -1078,11 +1084,15 @@ public final class QboFake {
             invoice.putObject("CurrencyRef").put("value", "USD").put("name", "United States Dollar");
             totals(invoice);
             invoice.put("Balance", invoice.get("TotalAmt").decimalValue());
-            return store("Invoice", invoice);
+            store("Invoice", invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
+            return invoice;
         }
 
         private ObjectNode updateInvoice(ObjectNode body) {
-            ObjectNode invoice = current("Invoice", body);
+            ObjectNode stored = current("Invoice", body);
+            // Worked on a copy: a refused update leaves the invoice as it was.
+            ObjectNode invoice = stored.deepCopy();
             boolean sparse = body.path("sparse").asBoolean(false);
             ObjectNode changes = body.deepCopy();
             if (changes.has("CustomerRef") || !sparse) {
@@ -1099,7 +1109,7 @@ public final class QboFake {
                     date(body, dateField, null);
                 }
             }
-            BigDecimal paid = invoice.get("TotalAmt").decimalValue().subtract(invoice.get("Balance").decimalValue());
+            BigDecimal paid = paid(invoice);
             apply(invoice, changes, sparse, Set.of("Id", "SyncToken", "MetaData", "domain", "sparse", "TotalAmt",
                     "Balance", "LinkedTxn", "CurrencyRef", "DocNumber", "TxnDate", "DueDate", "EmailStatus",
                     "PrintStatus"));
@@ -1115,7 +1125,28 @@ public final class QboFake {
             }
             invoice.put("Balance", money(balance));
             bump(invoice);
+            records("Invoice").put(invoice.get("Id").asString(), invoice);
+            settle(FakeQuery.value(stored, "CustomerRef"));
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice;
+        }
+
+        private static BigDecimal paid(ObjectNode invoice) {
+            return invoice.get("TotalAmt").decimalValue().subtract(invoice.get("Balance").decimalValue());
+        }
+
+        /** A customer's Balance is what its invoices still have open; it moves without a new SyncToken. */
+        private void settle(String customerId) {
+            ObjectNode customer = customerId == null ? null : records("Customer").get(customerId);
+            if (customer == null) {
+                return;
+            }
+            BigDecimal open = records("Invoice").values().stream()
+                    .filter(i -> customerId.equals(FakeQuery.value(i, "CustomerRef")))
+                    .map(i -> i.get("Balance").decimalValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            customer.put("Balance", money(open));
+            customer.put("BalanceWithJobs", money(open));
         }
 
         private ObjectNode voidInvoice(ObjectNode invoice) {
@@ -1131,6 +1162,7 @@ public final class QboFake {
             invoice.put("Balance", money(BigDecimal.ZERO));
             invoice.put("PrivateNote", "Voided");
             bump(invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice;
         }
 
@@ -1138,6 +1170,7 @@ public final class QboFake {
             String recordId = record.get("Id").asString();
             records(entity).remove(recordId);
             deleted.computeIfAbsent(entity, e -> new LinkedHashMap<>()).put(recordId, now(tick()));
+            settle(FakeQuery.value(record, "CustomerRef"));
         }
 
         private ObjectNode customerRef(ObjectNode body) {

@@ -478,6 +478,25 @@ class QboFakeTest {
         }
 
         @Test
+        void anUpdateBelowThePaymentsAppliedIsRefusedAndChangesNothing() throws IOException {
+            String id = realm.addInvoice(customerId, "PAID-1", new BigDecimal("100.00"), LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 31)).get("Id").asString();
+            realm.payInvoice(id, new BigDecimal("60.00"));
+            String tooSmall = "{\"Id\":\"" + id + "\",\"SyncToken\":\"1\",\"sparse\":true,\"Line\":["
+                    + line("50.00", "1", "50.00") + "]}";
+            assertThat(post("/invoice", tooSmall).error().get("code").asString()).isEqualTo("6000");
+            ObjectNode unchanged = realm.invoice(id);
+            assertThat(unchanged.get("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(unchanged.get("SyncToken").asString()).isEqualTo("1");
+
+            String larger = tooSmall.replace("50.00", "120.00");
+            JsonNode updated = post("/invoice", larger).json().get("Invoice");
+            assertThat(updated.get("Balance").decimalValue()).isEqualByComparingTo("60.00");
+            assertThat(updated.path("LinkedTxn")).hasSize(1);
+            assertThat(realm.customer(customerId).get("Balance").decimalValue()).isEqualByComparingTo("60.00");
+        }
+
+        @Test
         void aPaymentInQuickBooksLowersTheBalanceLinksAndMovesTheSyncTokenOn() throws IOException {
             String id = realm.addInvoice(customerId, "PAY-1", new BigDecimal("250.00"), LocalDate.of(2026, 3, 1),
                     LocalDate.of(2026, 3, 31)).get("Id").asString();
@@ -487,6 +506,7 @@ class QboFakeTest {
             assertThat(invoice.get("TotalAmt").decimalValue()).isEqualByComparingTo("250.00");
             assertThat(invoice.get("SyncToken").asString()).isEqualTo("1");
             assertThat(invoice.path("LinkedTxn").path(0).get("TxnType").asString()).isEqualTo("Payment");
+            assertThat(realm.customer(customerId).get("Balance").decimalValue()).isEqualByComparingTo("150.00");
             JsonNode read = get("/payment/" + payment.get("Id").asString(), accessToken).json().get("Payment");
             assertThat(read.path("Line").path(0).path("LinkedTxn").path(0).get("TxnId").asString()).isEqualTo(id);
             assertThat(read.get("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
