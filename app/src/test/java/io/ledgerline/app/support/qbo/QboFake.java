@@ -295,8 +295,11 @@ public final class QboFake {
             }
             return new MockResponse.Builder().code(404).body("Not found: " + path).build();
         } catch (RuntimeException unexpected) {
+            // A bug in the fake, not a QuickBooks answer: shout in the test output and answer in a shape no
+            // client could mistake for a QuickBooks fault.
             unexpected.printStackTrace();
-            return new MockResponse.Builder().code(500).body("QboFake broke: " + unexpected).build();
+            return new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+                    .body("QboFake broke: " + unexpected).build();
         }
     }
 
