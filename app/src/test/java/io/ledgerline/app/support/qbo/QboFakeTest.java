@@ -139,6 +139,9 @@ class QboFakeTest {
             assertThat(old.json().get("error_description").asString()).isEqualTo("Incorrect or invalid refresh token");
             assertThat(refresh(newRefresh).json().get("refresh_token").asString()).isEqualTo(newRefresh);
             assertThat(realm.refreshCount()).isEqualTo(2);
+            assertThat(realm.requests()).filteredOn(r -> r.path().equals(QboFake.TOKEN_PATH))
+                    .extracting(r -> QboFake.form(r.body()).get("refresh_token"))
+                    .containsSubsequence(refreshToken, refreshToken, newRefresh);
         }
 
         @Test
@@ -475,6 +478,25 @@ class QboFakeTest {
         }
 
         @Test
+        void anUpdateBelowThePaymentsAppliedIsRefusedAndChangesNothing() throws IOException {
+            String id = realm.addInvoice(customerId, "PAID-1", new BigDecimal("100.00"), LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 31)).get("Id").asString();
+            realm.payInvoice(id, new BigDecimal("60.00"));
+            String tooSmall = "{\"Id\":\"" + id + "\",\"SyncToken\":\"1\",\"sparse\":true,\"Line\":["
+                    + line("50.00", "1", "50.00") + "]}";
+            assertThat(post("/invoice", tooSmall).error().get("code").asString()).isEqualTo("6000");
+            ObjectNode unchanged = realm.invoice(id);
+            assertThat(unchanged.get("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(unchanged.get("SyncToken").asString()).isEqualTo("1");
+
+            String larger = tooSmall.replace("50.00", "120.00");
+            JsonNode updated = post("/invoice", larger).json().get("Invoice");
+            assertThat(updated.get("Balance").decimalValue()).isEqualByComparingTo("60.00");
+            assertThat(updated.path("LinkedTxn")).hasSize(1);
+            assertThat(realm.customer(customerId).get("Balance").decimalValue()).isEqualByComparingTo("60.00");
+        }
+
+        @Test
         void aPaymentInQuickBooksLowersTheBalanceLinksAndMovesTheSyncTokenOn() throws IOException {
             String id = realm.addInvoice(customerId, "PAY-1", new BigDecimal("250.00"), LocalDate.of(2026, 3, 1),
                     LocalDate.of(2026, 3, 31)).get("Id").asString();
@@ -484,6 +506,7 @@ class QboFakeTest {
             assertThat(invoice.get("TotalAmt").decimalValue()).isEqualByComparingTo("250.00");
             assertThat(invoice.get("SyncToken").asString()).isEqualTo("1");
             assertThat(invoice.path("LinkedTxn").path(0).get("TxnType").asString()).isEqualTo("Payment");
+            assertThat(realm.customer(customerId).get("Balance").decimalValue()).isEqualByComparingTo("150.00");
             JsonNode read = get("/payment/" + payment.get("Id").asString(), accessToken).json().get("Payment");
             assertThat(read.path("Line").path(0).path("LinkedTxn").path(0).get("TxnId").asString()).isEqualTo(id);
             assertThat(read.get("TotalAmt").decimalValue()).isEqualByComparingTo("100.00");
@@ -601,6 +624,13 @@ class QboFakeTest {
             assertThat(again.json().path("Customer").get("Id").asString())
                     .isEqualTo(first.json().path("Customer").get("Id").asString());
             assertThat(realm.writes("Customer")).isEqualTo(1);
+        }
+
+        @Test
+        void aRequestIdLongerThan50CharactersIsRefused() throws IOException {
+            Answer answer = post("/customer?requestid=" + "r".repeat(51), "{\"DisplayName\":\"Long Id\"}");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(realm.writes("Customer")).isZero();
         }
 
         @Test
