@@ -35,6 +35,9 @@ class QboSyncLogIntegrationTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
     QboEventLog events;
 
     @BeforeEach
@@ -364,6 +367,14 @@ class QboSyncLogIntegrationTest extends IntegrationTest {
             }
         });
         assertThat(plan).contains("domainevententry_qbo_org");
+    }
+
+    @Test
+    void theLogIsBuiltByAPooledProcessorThatHandlesEachRecordInOrder() {
+        assertThat(processing.eventProcessor("qbo-sync-log"))
+                .containsInstanceOf(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class);
+        assertThat(processing.sequencingPolicy("qbo-sync-log"))
+                .isInstanceOf(io.ledgerline.projections.qbo.QboRecordSequencing.class);
     }
 
     private void awaitLogOf(Api.Org org, int lines) {
