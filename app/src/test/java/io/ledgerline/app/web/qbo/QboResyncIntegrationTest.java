@@ -13,13 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@Import(PaymentLinkingReconciler.class)
 class QboResyncIntegrationTest extends IntegrationTest {
 
     private static final String RESYNC = "/api/v1/integrations/qbo/force-resync";
@@ -29,7 +27,7 @@ class QboResyncIntegrationTest extends IntegrationTest {
     @Test
     void aDryRunPlansEveryChangeWithoutCallingAWriteEndpoint() {
         Api.Org org = api.signUp();
-        QboFake.Realm realm = realmWithTwoPayments("Dry Run Co");
+        QboFake.Realm realm = realmWithTwoPayments(org, "Dry Run Co");
         QboConnect.connect(api, org, realm);
         int requestsBefore = realm.requests().size();
 
@@ -56,7 +54,7 @@ class QboResyncIntegrationTest extends IntegrationTest {
     @Test
     void aJobCarriesOutThePlanReportsProgressAndASecondRunChangesNothing() {
         Api.Org org = api.signUp();
-        QboFake.Realm realm = realmWithTwoPayments("Resync Co");
+        QboFake.Realm realm = realmWithTwoPayments(org, "Resync Co");
         QboConnect.connect(api, org, realm);
 
         String location = api.post(org.token(), RESYNC, Map.of()).exchange()
@@ -109,7 +107,7 @@ class QboResyncIntegrationTest extends IntegrationTest {
     @Test
     void aSecondJobIsRefusedWhileOneRuns() {
         Api.Org org = api.signUp();
-        QboFake.Realm realm = realmWithTwoPayments("Busy Co");
+        QboFake.Realm realm = realmWithTwoPayments(org, "Busy Co");
         QboConnect.connect(api, org, realm);
         PaymentLinkingReconciler.hold(org.orgId());
         try {
@@ -197,7 +195,9 @@ class QboResyncIntegrationTest extends IntegrationTest {
                 .expectHeader().valueEquals("Location", first);
     }
 
-    private QboFake.Realm realmWithTwoPayments(String company) {
+    /** A company with two payments on one invoice, whose organization the payment reconciler acts for. */
+    private QboFake.Realm realmWithTwoPayments(Api.Org org, String company) {
+        PaymentLinkingReconciler.enrol(org.orgId());
         QboFake.Realm realm = QboFake.shared().newRealm(company);
         String customer = realm.addCustomer(company + " customer", null).get("Id").asString();
         String invoice = realm.addInvoice(customer, "1001", new BigDecimal("300.00"), LocalDate.of(2026, 3, 1),
