@@ -127,10 +127,11 @@ public class QboSyncLogQueries {
     }
 
     private static QboSyncLogEntry entry(Readable row) {
-        String faultCode = row.get("fault_code", String.class);
-        String faultMessage = row.get("fault_message", String.class);
-        QboFault fault = faultCode == null && faultMessage == null ? null : new QboFault(faultCode, faultMessage,
+        QboFault fault = new QboFault(row.get("fault_code", String.class), row.get("fault_message", String.class),
                 row.get("fault_detail", String.class), row.get("fault_type", String.class));
+        if (fault.equals(new QboFault(null, null, null, null))) {
+            fault = null;
+        }
         OffsetDateTime qboUpdatedAt = row.get("qbo_updated_at", OffsetDateTime.class);
         return new QboSyncLogEntry(row.get("event_id", String.class),
                 row.get("at", OffsetDateTime.class).toInstant(), lower(row.get("entity", String.class)),
