@@ -141,7 +141,7 @@ class QboInvoiceSyncSagaTest {
     }
 
     @Test
-    void secondDeferralWaitsLongerThanTheFirst() {
+    void secondDeferralWaitsLongerThanTheFirst() throws Exception {
         fixture.givenAPublished(deferred(QboInvoiceAction.PUSH, 5))
                 .andThenTimeElapses(Duration.ofSeconds(6))
                 .andThenAPublished(deferred(QboInvoiceAction.PUSH, 5))
@@ -159,7 +159,7 @@ class QboInvoiceSyncSagaTest {
     }
 
     @Test
-    void retriesStopAfterTheLastAttempt() {
+    void retriesStopAfterTheLastAttempt() throws Exception {
         var given = fixture.givenAPublished(deferred(QboInvoiceAction.PUSH, 1));
         for (int attempt = 2; attempt < QboInvoiceSyncSaga.MAX_ATTEMPTS; attempt++) {
             given = given.andThenTimeElapses(Duration.ofHours(2)).andThenAPublished(deferred(QboInvoiceAction.PUSH, 1));
