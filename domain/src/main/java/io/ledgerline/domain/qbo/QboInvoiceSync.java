@@ -88,7 +88,9 @@ public class QboInvoiceSync {
             throw BusinessRuleViolation.notFound("qbo.invoice_not_linked",
                     "The invoice is not linked to this QuickBooks invoice.");
         }
-        if (lastAppliedUpdate != null && command.qboUpdatedAt() != null
+        boolean known = command.change() == QboInvoiceChange.VOIDED && voidedInQbo
+                || command.change() == QboInvoiceChange.DELETED && deletedInQbo;
+        if (known || lastAppliedUpdate != null && command.qboUpdatedAt() != null
                 && !command.qboUpdatedAt().isAfter(lastAppliedUpdate)) {
             return false;
         }

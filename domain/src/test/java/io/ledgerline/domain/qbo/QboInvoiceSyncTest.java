@@ -84,7 +84,7 @@ class QboInvoiceSyncTest {
         pusher.answers.add(outcome(QboOperation.CREATED, "130", QboLinkOrigin.CREATED));
         fixture.givenNoPriorActivity()
                 .when(PushInvoiceToQbo.of(ORG, INVOICE, QboInvoiceTrigger.MANUAL))
-                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(outcome(QboOperation.CREATED, "130", QboLinkOrigin.CREATED))
                 .expectEvents(linked("130"), attempt(QboOperation.CREATED, "130"));
         assertThat(pusher.calls).containsExactly("push null gen 0");
     }
@@ -230,6 +230,14 @@ class QboInvoiceSyncTest {
     void aChangeNoNewerThanTheLastAppliedIsSkipped() {
         fixture.given(linked("130"), pulled(QboOperation.VOIDED, LATER))
                 .when(new ApplyQboInvoiceChange(ORG, INVOICE, REALM, "130", QboInvoiceChange.DELETED, EARLIER, "4"))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVoidWeMadeOurselvesComingBackChangesNothing() {
+        fixture.given(linked("130"), attempt(QboOperation.VOIDED, "130"))
+                .when(new ApplyQboInvoiceChange(ORG, INVOICE, REALM, "130", QboInvoiceChange.VOIDED, LATER, "4"))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
     }

@@ -57,8 +57,11 @@ class QboApiInvoicePusher implements QboInvoicePusher {
 
     @Override
     public QboInvoicePush push(UUID orgId, UUID invoiceId, String linkedQboId, int generation) {
+        InvoiceDocument invoice = invoices.current(invoiceId)
+                .filter(document -> document.orgId().equals(orgId) && !document.deleted())
+                .orElseThrow(() -> BusinessRuleViolation.notFound("invoice.not_found", "No such invoice."));
         ActiveQbo active = activeInvoiceSync(orgId);
-        InvoiceDocument invoice = finalizedInvoice(orgId, invoiceId);
+        requireFinalized(invoice);
         String customerId = customerOf(orgId, invoice, active.realmId());
         Attempt attempt = new Attempt(orgId, active.realmId(), invoice.version(),
                 QboInvoiceSyncs.pushRequestId(invoiceId, invoice.version(), generation));
@@ -189,16 +192,12 @@ class QboApiInvoicePusher implements QboInvoicePusher {
         return active;
     }
 
-    private InvoiceDocument finalizedInvoice(UUID orgId, UUID invoiceId) {
-        InvoiceDocument invoice = invoices.current(invoiceId)
-                .filter(document -> document.orgId().equals(orgId) && !document.deleted())
-                .orElseThrow(() -> BusinessRuleViolation.notFound("invoice.not_found", "No such invoice."));
+    private static void requireFinalized(InvoiceDocument invoice) {
         if (invoice.stage() != Stage.FINALIZED) {
             throw BusinessRuleViolation.conflict("qbo.invoice_not_finalized", invoice.stage() == Stage.VOID
                     ? "The invoice is void: only finalized invoices are pushed to QuickBooks."
                     : "The invoice is a draft: finalize it before pushing it to QuickBooks.");
         }
-        return invoice;
     }
 
     private String customerOf(UUID orgId, InvoiceDocument invoice, String realmId) {
