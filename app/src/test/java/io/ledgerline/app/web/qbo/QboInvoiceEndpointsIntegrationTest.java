@@ -5,6 +5,7 @@ import static io.ledgerline.app.web.qbo.QboInvoiceWork.id;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.line;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.onlyQboInvoice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.app.support.Api;
 import io.ledgerline.app.support.IntegrationTest;
@@ -188,7 +189,7 @@ class QboInvoiceEndpointsIntegrationTest extends IntegrationTest {
 
         assertThat(first).isEqualTo(Map.of("imported", 2, "unchanged", 0, "pushed", 1));
         assertThat(second).isEqualTo(Map.of("imported", 0, "unchanged", 2, "pushed", 1));
-        org.awaitility.Awaitility.await().untilAsserted(() -> {
+        await().untilAsserted(() -> {
             List<?> paid = (List<?>) api.get(org.token(), IMPORTED + "?clientId=" + client.clientId() + "&status=paid")
                     .exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody().get("items");

@@ -5,6 +5,7 @@ import static io.ledgerline.app.web.qbo.QboInvoiceWork.id;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.line;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.onlyQboInvoice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.app.integration.qbo.QboChangeHandler;
@@ -175,9 +176,9 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
         assertThat(realm.writes("Invoice")).as("planning writes nothing").isEqualTo(writesBefore);
         assertThat(plan).extracting(QboPlannedChange::label, QboPlannedChange::action).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(unpushed.get("number"), QboPlannedChange.Action.CREATE),
-                org.assertj.core.groups.Tuple.tuple(inQboAlready.get("number"), QboPlannedChange.Action.LINK),
-                org.assertj.core.groups.Tuple.tuple(changedThere.get("number"), QboPlannedChange.Action.UPDATE));
+                tuple(unpushed.get("number"), QboPlannedChange.Action.CREATE),
+                tuple(inQboAlready.get("number"), QboPlannedChange.Action.LINK),
+                tuple(changedThere.get("number"), QboPlannedChange.Action.UPDATE));
         plan.forEach(change -> invoiceReconciler().carryOut(org.orgId(), change));
 
         assertThat(invoiceReconciler().plan(org.orgId())).isEmpty();
