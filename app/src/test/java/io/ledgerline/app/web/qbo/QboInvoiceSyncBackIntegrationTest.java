@@ -19,6 +19,7 @@ import io.ledgerline.domain.qbo.QboSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,7 +124,9 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
     @Test
     void paymentInQuickBooksUpdatesBalanceAndStatusHereOnce() {
-        Map<?, ?> invoice = work.finalized(org, client.clientId());
+        // Issued today, so that the status reads partially paid rather than overdue.
+        Map<?, ?> invoice = work.finalizeInvoice(org, work.draft(org, client.clientId(),
+                LocalDate.now(ZoneId.of("Europe/Berlin")), List.of(line("Consulting", 10, 100))));
         ObjectNode qbo = pushed(invoice);
         ObjectNode payment = realm.payInvoice(qbo.get("Id").asString(), new BigDecimal("190.00"));
 
