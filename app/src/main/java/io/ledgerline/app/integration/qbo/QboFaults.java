@@ -26,6 +26,14 @@ public final class QboFaults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final Map<String, Kind> KIND_BY_CODE = Map.of(
+            "5010", Kind.STALE_OBJECT,
+            "6240", Kind.DUPLICATE_NAME,
+            "6140", Kind.DUPLICATE_DOC_NUMBER,
+            "610", Kind.NOT_FOUND,
+            "120", Kind.ACCESS_DENIED,
+            "3100", Kind.ACCESS_DENIED);
+
     private QboFaults() {
     }
 
@@ -108,14 +116,6 @@ public final class QboFaults {
         }
         return fault.message() != null && fault.message().contains("ThrottleExceeded");
     }
-
-    private static final Map<String, Kind> KIND_BY_CODE = Map.of(
-            "5010", Kind.STALE_OBJECT,
-            "6240", Kind.DUPLICATE_NAME,
-            "6140", Kind.DUPLICATE_DOC_NUMBER,
-            "610", Kind.NOT_FOUND,
-            "120", Kind.ACCESS_DENIED,
-            "3100", Kind.ACCESS_DENIED);
 
     private static Optional<QboFault> fromXml(String body) {
         try {

@@ -3,6 +3,8 @@ package io.ledgerline.app.support.qbo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,8 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.Dispatcher;
@@ -51,7 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its tokens, the requests it received, the faults injected into it) belongs to that company only. The fake is
  * thread-safe: a realm serves one request at a time, as a small company's books would.
  * <p>
- * Beyond the API the common rules list: {@link Realm#addItem}, {@link Realm#item}, {@link Realm#payment},
+ * Beyond the API the common rules list: {@link Realm#addItem}, {@link Realm#item}, {@link Realm#deactivateItem}, {@link Realm#payment},
  * {@link Realm#payments}, {@link Realm#changeInvoice}, {@link Realm#vendor}, {@link Realm#employee},
  * {@link Realm#revokeAccess} (fault 120), {@link #realm(String)}, {@link #cloudEvents}, and the fixed credentials
  * ({@link #CLIENT_ID} …) that {@code IntegrationTest} configures.
@@ -94,9 +101,10 @@ public final class QboFake {
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Realm> realms = new ConcurrentHashMap<>();
+    /** Every code and refresh token ever issued, so that a refused one is still recorded on its realm. */
     private final Map<String, Realm> codes = new ConcurrentHashMap<>();
     private final Map<String, Realm> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, Realm> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Realm> issuedRefreshTokens = new ConcurrentHashMap<>();
 
     /** How the next throttled answers look: Intuit sends both (contract §3, pitfall 2). */
     public enum Throttle {
@@ -287,8 +295,11 @@ public final class QboFake {
             }
             return new MockResponse.Builder().code(404).body("Not found: " + path).build();
         } catch (RuntimeException unexpected) {
+            // A bug in the fake, not a QuickBooks answer: shout in the test output and answer in a shape no
+            // client could mistake for a QuickBooks fault.
             unexpected.printStackTrace();
-            return new MockResponse.Builder().code(500).body("QboFake broke: " + unexpected).build();
+            return new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+                    .body("QboFake broke: " + unexpected).build();
         }
     }
 
@@ -299,18 +310,16 @@ public final class QboFake {
         Map<String, String> form = form(request.getBody() == null ? "" : request.getBody().utf8());
         String grantType = form.get("grant_type");
         if ("authorization_code".equals(grantType)) {
-            Realm realm = form.get("code") == null ? null : codes.remove(form.get("code"));
+            Realm realm = form.get("code") == null ? null : codes.get(form.get("code"));
             if (realm == null) {
                 return oauthError(400, "invalid_grant", null);
             }
             realm.record(request);
-            if (!REDIRECT_URI.equals(form.get("redirect_uri"))) {
-                return realm.delayed(oauthError(400, "invalid_grant", "Invalid redirect_uri"));
-            }
-            return realm.delayed(realm.consent());
+            return realm.delayed(realm.consent(form.get("code"), form.get("redirect_uri")));
         }
         if ("refresh_token".equals(grantType)) {
-            Realm realm = form.get("refresh_token") == null ? null : refreshTokens.get(form.get("refresh_token"));
+            Realm realm = form.get("refresh_token") == null ? null
+                    : issuedRefreshTokens.get(form.get("refresh_token"));
             if (realm == null) {
                 return oauthError(400, "invalid_grant", "Incorrect or invalid refresh token");
             }
@@ -331,13 +340,12 @@ public final class QboFake {
         } catch (JacksonException notJson) {
             token = null;
         }
-        Realm realm = token == null ? null : refreshTokens.getOrDefault(token, accessTokens.get(token));
+        Realm realm = token == null ? null : issuedRefreshTokens.getOrDefault(token, accessTokens.get(token));
         if (realm == null) {
             return oauthError(400, "invalid_request", "Token not found");
         }
         realm.record(request);
-        realm.revokeGrant();
-        return new MockResponse.Builder().code(200).body("").build();
+        return realm.delayed(realm.revoke(token));
     }
 
     private static boolean clientAuthenticated(RecordedRequest request) {
@@ -395,8 +403,8 @@ public final class QboFake {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            form.put(java.net.URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
+            form.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return form;
     }
@@ -431,6 +439,7 @@ public final class QboFake {
         private final Map<String, Integer> writes = new LinkedHashMap<>();
         private final Map<String, MockResponse> answered = new LinkedHashMap<>();
         private final Set<String> liveAccessTokens = ConcurrentHashMap.newKeySet();
+        private final Set<String> redeemedCodes = new HashSet<>();
         private final ObjectNode companyInfo;
         private Instant lastTick = Instant.EPOCH;
         private String accessToken;
@@ -442,7 +451,7 @@ public final class QboFake {
         private Throttle throttleShape = Throttle.JSON_429;
         private int failures;
         private int failureStatus = 500;
-        private final Set<String> dropAfterCommit = new java.util.HashSet<>();
+        private final Set<String> dropAfterCommit = new HashSet<>();
         private boolean dropThisResponse;
         private boolean ignoreRequestIds;
         private boolean staleNextUpdate;
@@ -572,15 +581,25 @@ public final class QboFake {
         /** Edits an invoice as a person would in QuickBooks: SyncToken and LastUpdatedTime move on. */
         public synchronized ObjectNode changeInvoice(String invoiceId, Consumer<ObjectNode> change) {
             ObjectNode invoice = existing("Invoice", invoiceId);
+            BigDecimal paid = paid(invoice);
+            String customerBefore = FakeQuery.value(invoice, "CustomerRef");
             change.accept(invoice);
             totals(invoice);
+            invoice.put("Balance", money(invoice.get("TotalAmt").decimalValue().subtract(paid)));
             bump(invoice);
+            settle(customerBefore);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice.deepCopy();
         }
 
         /** Makes a customer inactive, the only way QuickBooks "deletes" a name-list record. */
         public synchronized ObjectNode deactivateCustomer(String customerId) {
             return change("Customer", customerId, c -> c.put("Active", false));
+        }
+
+        /** Makes an item inactive: invoice lines referring to it are refused with 610. */
+        public synchronized ObjectNode deactivateItem(String itemId) {
+            return change("Item", itemId, i -> i.put("Active", false));
         }
 
         /** An invoice as if entered in QuickBooks: one line of {@code amount} on the Services item. */
@@ -627,6 +646,7 @@ public final class QboFake {
             ((ArrayNode) invoice.path("LinkedTxn")).addObject()
                     .put("TxnId", payment.get("Id").asString()).put("TxnType", "Payment");
             bump(invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return payment.deepCopy();
         }
 
@@ -736,12 +756,18 @@ public final class QboFake {
 
         // ---- OAuth ---------------------------------------------------------------------------------------------
 
-        private synchronized MockResponse consent() {
+        private synchronized MockResponse consent(String code, String redirectUri) {
+            if (!REDIRECT_URI.equals(redirectUri)) {
+                return oauthError(400, "invalid_grant", "Invalid redirect_uri");
+            }
+            if (!redeemedCodes.add(code)) {
+                return oauthError(400, "invalid_grant", null);
+            }
             revokeGrant();
             accessRevoked = false;
             consentedAt = Instant.now();
             refreshToken = "RT1-" + token(20);
-            refreshTokens.put(refreshToken, this);
+            issuedRefreshTokens.put(refreshToken, this);
             return tokens();
         }
 
@@ -752,9 +778,8 @@ public final class QboFake {
             refreshCount++;
             if (rotateOnNextRefresh) {
                 rotateOnNextRefresh = false;
-                refreshTokens.remove(refreshToken);
                 refreshToken = "RT1-" + token(20);
-                refreshTokens.put(refreshToken, this);
+                issuedRefreshTokens.put(refreshToken, this);
             }
             return tokens();
         }
@@ -774,12 +799,18 @@ public final class QboFake {
             return json(200, body, tid()).build();
         }
 
+        /** Intuit revokes the whole grant whichever of its tokens is presented; an unknown one is 400. */
+        private synchronized MockResponse revoke(String token) {
+            if (!token.equals(refreshToken) && !liveAccessTokens.contains(token)) {
+                return oauthError(400, "invalid_request", "Token not found");
+            }
+            revokeGrant();
+            return new MockResponse.Builder().code(200).body("").build();
+        }
+
         private synchronized void revokeGrant() {
             expireAccessToken();
-            if (refreshToken != null) {
-                refreshTokens.remove(refreshToken);
-                refreshToken = null;
-            }
+            refreshToken = null;
         }
 
         // ---- serving -------------------------------------------------------------------------------------------
@@ -830,6 +861,11 @@ public final class QboFake {
             }
             HttpUrl url = request.getUrl();
             String requestId = url.queryParameter("requestid");
+            int requestIdLimit = resource.get(0).equals("batch") ? 36 : 50;
+            if (requestId != null && requestId.length() > requestIdLimit) {
+                return delayed(json(400, FakeFault.invalidRequest("requestid is longer than " + requestIdLimit
+                        + " characters").envelope(lowercaseFaults), tid()).build());
+            }
             if (requestId != null && !ignoreRequestIds && answered.containsKey(requestId)) {
                 return delayed(answered.get(requestId).newBuilder().setHeader("intuit_tid", tid()).build());
             }
@@ -996,7 +1032,7 @@ public final class QboFake {
         private String displayName(ObjectNode body) {
             String displayName = text(body, "DisplayName");
             if (displayName == null) {
-                displayName = String.join(" ", java.util.stream.Stream.of("Title", "GivenName", "MiddleName",
+                displayName = String.join(" ", Stream.of("Title", "GivenName", "MiddleName",
                         "FamilyName", "Suffix").map(f -> text(body, f)).filter(v -> v != null).toList());
             }
             if (displayName.isBlank()) {
@@ -1051,11 +1087,15 @@ public final class QboFake {
             invoice.putObject("CurrencyRef").put("value", "USD").put("name", "United States Dollar");
             totals(invoice);
             invoice.put("Balance", invoice.get("TotalAmt").decimalValue());
-            return store("Invoice", invoice);
+            store("Invoice", invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
+            return invoice;
         }
 
         private ObjectNode updateInvoice(ObjectNode body) {
-            ObjectNode invoice = current("Invoice", body);
+            ObjectNode stored = current("Invoice", body);
+            // Worked on a copy: a refused update leaves the invoice as it was.
+            ObjectNode invoice = stored.deepCopy();
             boolean sparse = body.path("sparse").asBoolean(false);
             ObjectNode changes = body.deepCopy();
             if (changes.has("CustomerRef") || !sparse) {
@@ -1072,7 +1112,7 @@ public final class QboFake {
                     date(body, dateField, null);
                 }
             }
-            BigDecimal paid = invoice.get("TotalAmt").decimalValue().subtract(invoice.get("Balance").decimalValue());
+            BigDecimal paid = paid(invoice);
             apply(invoice, changes, sparse, Set.of("Id", "SyncToken", "MetaData", "domain", "sparse", "TotalAmt",
                     "Balance", "LinkedTxn", "CurrencyRef", "DocNumber", "TxnDate", "DueDate", "EmailStatus",
                     "PrintStatus"));
@@ -1088,7 +1128,28 @@ public final class QboFake {
             }
             invoice.put("Balance", money(balance));
             bump(invoice);
+            records("Invoice").put(invoice.get("Id").asString(), invoice);
+            settle(FakeQuery.value(stored, "CustomerRef"));
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice;
+        }
+
+        private static BigDecimal paid(ObjectNode invoice) {
+            return invoice.get("TotalAmt").decimalValue().subtract(invoice.get("Balance").decimalValue());
+        }
+
+        /** A customer's Balance is what its invoices still have open; it moves without a new SyncToken. */
+        private void settle(String customerId) {
+            ObjectNode customer = customerId == null ? null : records("Customer").get(customerId);
+            if (customer == null) {
+                return;
+            }
+            BigDecimal open = records("Invoice").values().stream()
+                    .filter(i -> customerId.equals(FakeQuery.value(i, "CustomerRef")))
+                    .map(i -> i.get("Balance").decimalValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            customer.put("Balance", money(open));
+            customer.put("BalanceWithJobs", money(open));
         }
 
         private ObjectNode voidInvoice(ObjectNode invoice) {
@@ -1104,6 +1165,7 @@ public final class QboFake {
             invoice.put("Balance", money(BigDecimal.ZERO));
             invoice.put("PrivateNote", "Voided");
             bump(invoice);
+            settle(FakeQuery.value(invoice, "CustomerRef"));
             return invoice;
         }
 
@@ -1111,6 +1173,7 @@ public final class QboFake {
             String recordId = record.get("Id").asString();
             records(entity).remove(recordId);
             deleted.computeIfAbsent(entity, e -> new LinkedHashMap<>()).put(recordId, now(tick()));
+            settle(FakeQuery.value(record, "CustomerRef"));
         }
 
         private ObjectNode customerRef(ObjectNode body) {
@@ -1225,7 +1288,7 @@ public final class QboFake {
             }
             try {
                 return LocalDate.parse(text);
-            } catch (java.time.format.DateTimeParseException notDate) {
+            } catch (DateTimeParseException notDate) {
                 throw FakeFault.invalidRequest("Property Name:" + field + " has an invalid date: " + text
                         + " (expected yyyy-MM-dd)");
             }
@@ -1315,7 +1378,7 @@ public final class QboFake {
                     }
                 }
             }
-            List<Change> capped = changes.stream().sorted(java.util.Comparator.comparing(Change::at))
+            List<Change> capped = changes.stream().sorted(Comparator.comparing(Change::at))
                     .limit(CDC_LIMIT).toList();
             ArrayNode perEntity = NODES.arrayNode();
             for (String entity : requested) {
@@ -1481,7 +1544,7 @@ public final class QboFake {
 
         /** The company's clock: milliseconds, never the same instant twice, so changes order strictly. */
         private Instant tick() {
-            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             lastTick = now.isAfter(lastTick) ? now : lastTick.plusMillis(1);
             return lastTick;
         }
@@ -1500,7 +1563,7 @@ public final class QboFake {
     }
 
     static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.HALF_UP);
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     static String text(JsonNode node, String field) {
