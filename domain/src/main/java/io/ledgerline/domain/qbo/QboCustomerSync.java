@@ -95,8 +95,9 @@ public class QboCustomerSync {
             throw BusinessRuleViolation.notFound("qbo.not_linked", "The client is not linked to a QuickBooks customer.");
         }
         String reason = command.reason() == null ? "Unlinked by choice." : command.reason();
-        apply(new QboUnlinked(orgId, QboEntity.CUSTOMER, clientId, realmId, qboId, reason));
-        apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, realmId, qboId, QboDirection.PUSH,
+        String unlinkedId = qboId;
+        apply(new QboUnlinked(orgId, QboEntity.CUSTOMER, clientId, realmId, unlinkedId, reason));
+        apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, realmId, unlinkedId, QboDirection.PUSH,
                 QboOperation.UNLINKED, null, null, null, null, null, null, null,
                 reason + " Both records stay as they are."));
     }
