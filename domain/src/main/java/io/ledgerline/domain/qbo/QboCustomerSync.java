@@ -252,7 +252,11 @@ public class QboCustomerSync {
                 && (qboUpdatedAt == null || event.qboUpdatedAt().isAfter(qboUpdatedAt))) {
             qboUpdatedAt = event.qboUpdatedAt();
         }
-        if (event.localVersion() != null && IN_STEP.contains(event.operation())) {
+        // A conflict pulled from QuickBooks left the client as QuickBooks has it; one on a push (QuickBooks kept
+        // changing the customer) overwrote nothing, so the client's change is still to be synced.
+        boolean clientInStep = IN_STEP.contains(event.operation())
+                && (event.operation() != QboOperation.CONFLICT || event.direction() == QboDirection.PULL);
+        if (event.localVersion() != null && clientInStep) {
             syncedClientVersion = event.localVersion();
         }
     }
