@@ -199,7 +199,7 @@ public class QboCustomerSync {
         return note == null ? more : note + " " + more;
     }
 
-    static QboSyncPolicy.ActiveQbo requireCustomerSync(QboSyncPolicy policy, UUID orgId) {
+    public static QboSyncPolicy.ActiveQbo requireCustomerSync(QboSyncPolicy policy, UUID orgId) {
         QboSyncPolicy.ActiveQbo qbo = policy.active(orgId).orElseThrow(() -> BusinessRuleViolation.conflict(
                 "qbo.not_connected", "QuickBooks is not connected: connect (or reconnect) it under Integrations."));
         if (!qbo.settings().syncCustomers()) {

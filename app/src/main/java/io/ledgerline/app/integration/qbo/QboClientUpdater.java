@@ -57,7 +57,7 @@ class QboClientUpdater implements QboClientUpdates {
             }
         }
         long lastEvent = events.lastSequenceNumberFor(clientId.toString()).orElse(-1L);
-        CommandOutcome general = send(new UpdateClientGeneral(orgId, clientId, name,
+        send(new UpdateClientGeneral(orgId, clientId, name,
                 new ContactDetails(orEmpty(customer.email()), orEmpty(customer.phone()), orEmpty(customer.website()),
                         null), null));
         CommandOutcome billing = send(new UpdateClientBilling(orgId, clientId,
