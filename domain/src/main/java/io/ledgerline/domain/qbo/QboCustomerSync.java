@@ -4,10 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.domain.shared.BusinessRuleViolation;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,18 +21,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class QboCustomerSync {
 
-    /** Attempts after which both sides hold the same shared fields. */
-    private static final Set<QboOperation> IN_STEP = EnumSet.of(QboOperation.CREATED, QboOperation.UPDATED,
-            QboOperation.LINKED, QboOperation.SKIPPED, QboOperation.CONFLICT);
-
     @AggregateIdentifier
     private UUID syncId;
     private UUID orgId;
     private UUID clientId;
-    private String realmId;
-    private String qboId;
-    private Long syncedClientVersion;
-    private Instant qboUpdatedAt;
+    private QboCustomerSyncState state = QboCustomerSyncState.NEW;
 
     protected QboCustomerSync() {
         // for Axon
@@ -65,8 +55,8 @@ public class QboCustomerSync {
         requireSameOrganization(command.orgId());
         QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
-        if (qboId != null) {
-            if (qboId.equals(command.qboCustomerId()) && qbo.realmId().equals(realmId)) {
+        if (state.linked()) {
+            if (state.qboId().equals(command.qboCustomerId()) && qbo.realmId().equals(state.realmId())) {
                 return;
             }
             throw BusinessRuleViolation.conflict("qbo.already_linked",
@@ -91,11 +81,12 @@ public class QboCustomerSync {
     @CommandHandler
     void handle(UnlinkClientFromQbo command) {
         requireSameOrganization(command.orgId());
-        if (qboId == null) {
+        if (!state.linked()) {
             throw BusinessRuleViolation.notFound("qbo.not_linked", "The client is not linked to a QuickBooks customer.");
         }
         String reason = command.reason() == null ? "Unlinked by choice." : command.reason();
-        String unlinkedId = qboId;
+        String realmId = state.realmId();
+        String unlinkedId = state.qboId();
         apply(new QboUnlinked(orgId, QboEntity.CUSTOMER, clientId, realmId, unlinkedId, reason));
         apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, realmId, unlinkedId, QboDirection.PUSH,
                 QboOperation.UNLINKED, null, null, null, null, null, null, null,
@@ -109,12 +100,11 @@ public class QboCustomerSync {
         requireSameOrganization(command.orgId());
         QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
-        if (qboId != null && !qbo.realmId().equals(realmId)) {
+        if (state.linked() && !qbo.realmId().equals(state.realmId())) {
             throw BusinessRuleViolation.conflict("qbo.realm_mismatch",
                     "The client is linked to a customer of another QuickBooks company. Unlink it first.");
         }
-        if (command.onlyWhenChanged() && qboId != null && syncedClientVersion != null
-                && client.fieldsVersion() <= syncedClientVersion) {
+        if (command.onlyWhenChanged() && state.linked() && !state.changedSince(client)) {
             return;
         }
         push(command.orgId(), qbo.realmId(), client, customers, null);
@@ -130,23 +120,22 @@ public class QboCustomerSync {
                 QboClientUpdates updates, QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
         QboCustomer customer = command.customer();
-        if (qboId == null || !qboId.equals(customer.id()) || !realmId.equals(command.realmId())
-                || customer.lastUpdatedTime() == null
-                || (qboUpdatedAt != null && !customer.lastUpdatedTime().isAfter(qboUpdatedAt))) {
+        if (!state.linked() || !state.qboId().equals(customer.id()) || !state.realmId().equals(command.realmId())
+                || !state.olderThan(customer.lastUpdatedTime())) {
             return;
         }
         boolean syncing = policy.active(orgId)
-                .filter(qbo -> qbo.realmId().equals(realmId) && qbo.settings().syncCustomers()).isPresent();
+                .filter(qbo -> qbo.realmId().equals(state.realmId()) && qbo.settings().syncCustomers()).isPresent();
         QboClientProfile client = clients.current(orgId, clientId).orElse(null);
         if (!syncing || client == null) {
             return;
         }
         if (!customer.active()) {
-            pulled(QboOperation.SKIPPED, customer, syncedClientVersion,
+            pulled(QboOperation.SKIPPED, customer, state.syncedClientVersion(),
                     "The customer was made inactive in QuickBooks; the client stays as it is.");
             return;
         }
-        boolean changedHere = syncedClientVersion == null || client.fieldsVersion() > syncedClientVersion;
+        boolean changedHere = state.changedSince(client);
         List<String> differences = QboCustomerFields.differences(client, customer);
         if (!changedHere) {
             QboClientUpdates.Applied applied = updates.apply(orgId, clientId, customer);
@@ -161,19 +150,20 @@ public class QboCustomerSync {
                             + ") and won. Overwritten in Ledgerline (Ledgerline / QuickBooks): "
                             + describe(differences) + ".", applied.note()));
         } else {
-            apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, realmId, qboId, QboDirection.PUSH,
-                    QboOperation.CONFLICT, null, null, customer.syncToken(), customer.lastUpdatedTime(), null, null,
+            apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, state.realmId(), state.qboId(),
+                    QboDirection.PUSH, QboOperation.CONFLICT, null, null, customer.syncToken(), customer.lastUpdatedTime(), null, null,
                     null, "Both sides changed since the last sync; Ledgerline's change (" + client.fieldsChangedAt()
                             + ") is newer than QuickBooks' (" + customer.lastUpdatedTime()
                             + ") and won. Overwritten in QuickBooks (Ledgerline / QuickBooks): "
                             + describe(differences) + "."));
-            push(orgId, realmId, client, customers, null);
+            push(orgId, state.realmId(), client, customers, null);
         }
     }
 
     private void push(UUID orgId, String realm, QboClientProfile client, QboCustomerGateway customers, String note) {
-        QboCustomerPushOutcome outcome = customers.push(orgId, realm, client, qboId);
-        if (qboId == null && outcome.newLink() != null) {
+        boolean wasLinked = state.linked();
+        QboCustomerPushOutcome outcome = customers.push(orgId, realm, client, state.qboId());
+        if (!wasLinked && outcome.newLink() != null) {
             apply(new QboLinked(orgId, QboEntity.CUSTOMER, client.clientId(), realm, outcome.qboId(),
                     outcome.newLink()));
         }
@@ -184,7 +174,8 @@ public class QboCustomerSync {
     }
 
     private void pulled(QboOperation operation, QboCustomer customer, Long clientVersion, String note) {
-        apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, realmId, qboId, QboDirection.PULL, operation,
+        apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, clientId, state.realmId(), state.qboId(),
+                QboDirection.PULL, operation,
                 null, clientVersion, customer.syncToken(), customer.lastUpdatedTime(), null, null, null, note));
     }
 
@@ -231,33 +222,17 @@ public class QboCustomerSync {
     @EventSourcingHandler
     void on(QboLinked event) {
         identify(event.orgId(), event.localId());
-        realmId = event.realmId();
-        qboId = event.qboId();
+        state = state.after(event);
     }
 
     @EventSourcingHandler
     void on(QboUnlinked event) {
-        qboId = null;
-        syncedClientVersion = null;
-        qboUpdatedAt = null;
+        state = state.after(event);
     }
 
     @EventSourcingHandler
     void on(QboSyncAttempted event) {
         identify(event.orgId(), event.localId());
-        if (event.operation() == QboOperation.UNLINKED) {
-            return;
-        }
-        if (event.qboUpdatedAt() != null && IN_STEP.contains(event.operation())
-                && (qboUpdatedAt == null || event.qboUpdatedAt().isAfter(qboUpdatedAt))) {
-            qboUpdatedAt = event.qboUpdatedAt();
-        }
-        // A conflict pulled from QuickBooks left the client as QuickBooks has it; one on a push (QuickBooks kept
-        // changing the customer) overwrote nothing, so the client's change is still to be synced.
-        boolean clientInStep = IN_STEP.contains(event.operation())
-                && (event.operation() != QboOperation.CONFLICT || event.direction() == QboDirection.PULL);
-        if (event.localVersion() != null && clientInStep) {
-            syncedClientVersion = event.localVersion();
-        }
+        state = state.after(event);
     }
 }

@@ -30,7 +30,7 @@ final class QboCustomerMapping {
             }
         }
         return new QboCustomer(text(node, "Id"), text(node, "SyncToken"), lastUpdated(node),
-                node.path("Active").asBoolean(true), text(node, "DisplayName"), text(node, "CompanyName"),
+                active(node), text(node, "DisplayName"), text(node, "CompanyName"),
                 text(node, "GivenName"), text(node, "FamilyName"), text(node.path("PrimaryEmailAddr"), "Address"),
                 text(node.path("PrimaryPhone"), "FreeFormNumber"), text(node.path("WebAddr"), "URI"), address,
                 currency(text(node.path("CurrencyRef"), "value")));
@@ -48,8 +48,9 @@ final class QboCustomerMapping {
         }
     }
 
+    /** Customers are never deleted in QuickBooks; change data capture may still report one so: read as inactive. */
     static boolean active(JsonNode node) {
-        return node.path("Active").asBoolean(true);
+        return node.path("Active").asBoolean(true) && !"Deleted".equalsIgnoreCase(text(node, "status"));
     }
 
     /** A new customer with the client's shared fields under {@code displayName}. */
