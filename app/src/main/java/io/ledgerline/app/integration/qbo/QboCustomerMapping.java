@@ -142,6 +142,11 @@ final class QboCustomerMapping {
         }
     }
 
+    /** E-mail addresses compare trimmed and case-insensitively; an empty one is none. */
+    static String email(String address) {
+        return address == null || address.isBlank() ? null : address.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {

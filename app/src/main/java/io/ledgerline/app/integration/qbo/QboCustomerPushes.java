@@ -168,10 +168,10 @@ class QboCustomerPushes implements QboCustomerGateway {
 
         /** A customer with the name and the client's e-mail (or no e-mail on either side), not linked elsewhere. */
         private Optional<ObjectNode> sameCustomer(String displayName) {
-            String email = normalized(client.contact().email());
+            String email = QboCustomerMapping.email(client.contact().email());
             return customersNamed(orgId, displayName).stream()
                     .filter(node -> Objects.equals(email,
-                            normalized(QboCustomerMapping.text(node.path("PrimaryEmailAddr"), "Address"))))
+                            QboCustomerMapping.email(QboCustomerMapping.text(node.path("PrimaryEmailAddr"), "Address"))))
                     .filter(node -> links.localIdOf(orgId, QboEntity.CUSTOMER, realmId,
                             QboCustomerMapping.text(node, "Id")).isEmpty())
                     .findFirst();
@@ -224,9 +224,6 @@ class QboCustomerPushes implements QboCustomerGateway {
         }
     }
 
-    private static String normalized(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
-    }
 
     private static String withNote(String first, String second) {
         return first == null ? second : first + " " + second;
