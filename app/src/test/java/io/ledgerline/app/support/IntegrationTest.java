@@ -1,5 +1,6 @@
 package io.ledgerline.app.support;
 
+import io.ledgerline.app.support.qbo.QboFake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,6 +38,24 @@ public abstract class IntegrationTest {
         new SecureRandom().nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key);
         registry.add("ledgerline.secrets.key", () -> encoded);
+    }
+
+    /** Every test talks to the one QuickBooks fake (see {@link QboFake}); scheduled pulls stay out of the way. */
+    @DynamicPropertySource
+    static void quickBooks(DynamicPropertyRegistry registry) {
+        QboFake fake = QboFake.shared();
+        registry.add("ledgerline.qbo.client-id", () -> QboFake.CLIENT_ID);
+        registry.add("ledgerline.qbo.client-secret", () -> QboFake.CLIENT_SECRET);
+        registry.add("ledgerline.qbo.redirect-uri", () -> QboFake.REDIRECT_URI);
+        registry.add("ledgerline.qbo.webhook-verifier-token", fake::verifierToken);
+        registry.add("ledgerline.qbo.environment", () -> "sandbox");
+        registry.add("ledgerline.qbo.authorize-url", fake::authorizeUrl);
+        registry.add("ledgerline.qbo.token-url", fake::tokenUrl);
+        registry.add("ledgerline.qbo.revoke-url", fake::revokeUrl);
+        registry.add("ledgerline.qbo.api-base-url", fake::baseUrl);
+        registry.add("ledgerline.qbo.cron-token", () -> "test-cron-token");
+        registry.add("ledgerline.qbo.throttle-backoff", () -> "PT60S");
+        registry.add("ledgerline.qbo.changes-interval", () -> "PT24H");
     }
 
     @BeforeEach
