@@ -24,7 +24,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Stateless bearer-token security. Only sign-up, login, token refresh, health and the API description are open;
+ * Stateless bearer-token security. Only sign-up, login, token refresh, health, the API description and the
+ * callbacks that authenticate themselves (QuickBooks' OAuth callback and webhooks, the cron trigger) are open;
  * everything else needs a valid access token, and each endpoint names the permission it needs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,10 @@ public class SecurityConfiguration {
                                 "/api/v1/auth/refresh").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
+                        // Authenticated by what they carry instead of a bearer token: the OAuth state, Intuit's
+                        // signature over the body, the cron token.
+                        .pathMatchers(HttpMethod.GET, "/api/v1/integrations/qbo/callback").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/webhooks/qbo", "/api/v1/cron/qbo-sync-all").permitAll()
                         // A member who must enrol in MFA first holds nothing but mfa:enroll: everything else,
                         // including reads that need no particular permission, is refused until they have enrolled.
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/mfa/enroll", "/api/v1/auth/mfa/confirm")
