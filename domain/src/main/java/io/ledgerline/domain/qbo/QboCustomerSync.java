@@ -93,10 +93,11 @@ public class QboCustomerSync {
                 reason + " Both records stay as they are."));
     }
 
+    /** @return the attempt recorded, or {@code null} when the automatic push found nothing to do */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(PushClientToQbo command, QboSyncPolicy policy, QboClientProfiles clients,
-                QboCustomerGateway customers) {
+    QboSyncAttempted handle(PushClientToQbo command, QboSyncPolicy policy, QboClientProfiles clients,
+                            QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
         QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
@@ -105,9 +106,9 @@ public class QboCustomerSync {
                     "The client is linked to a customer of another QuickBooks company. Unlink it first.");
         }
         if (command.onlyWhenChanged() && state.linked() && !state.changedSince(client)) {
-            return;
+            return null;
         }
-        push(command.orgId(), qbo.realmId(), client, customers, null);
+        return push(command.orgId(), qbo.realmId(), client, customers);
     }
 
     /**
@@ -156,21 +157,23 @@ public class QboCustomerSync {
                             + ") is newer than QuickBooks' (" + customer.lastUpdatedTime()
                             + ") and won. Overwritten in QuickBooks (Ledgerline / QuickBooks): "
                             + describe(differences) + "."));
-            push(orgId, state.realmId(), client, customers, null);
+            push(orgId, state.realmId(), client, customers);
         }
     }
 
-    private void push(UUID orgId, String realm, QboClientProfile client, QboCustomerGateway customers, String note) {
+    private QboSyncAttempted push(UUID orgId, String realm, QboClientProfile client, QboCustomerGateway customers) {
         boolean wasLinked = state.linked();
         QboCustomerPushOutcome outcome = customers.push(orgId, realm, client, state.qboId());
         if (!wasLinked && outcome.newLink() != null) {
             apply(new QboLinked(orgId, QboEntity.CUSTOMER, client.clientId(), realm, outcome.qboId(),
                     outcome.newLink()));
         }
-        apply(new QboSyncAttempted(orgId, QboEntity.CUSTOMER, client.clientId(), realm, outcome.qboId(),
-                QboDirection.PUSH, outcome.operation(), outcome.requestId(), client.fieldsVersion(),
+        QboSyncAttempted attempt = new QboSyncAttempted(orgId, QboEntity.CUSTOMER, client.clientId(), realm,
+                outcome.qboId(), QboDirection.PUSH, outcome.operation(), outcome.requestId(), client.fieldsVersion(),
                 outcome.syncToken(), outcome.qboUpdatedAt(), outcome.fault(), outcome.intuitTid(), outcome.payload(),
-                withNote(outcome.note(), note)));
+                outcome.note());
+        apply(attempt);
+        return attempt;
     }
 
     private void pulled(QboOperation operation, QboCustomer customer, Long clientVersion, String note) {

@@ -1,15 +1,10 @@
 package io.ledgerline.app.integration.qbo;
 
-import io.ledgerline.app.command.CommandMetadata;
 import io.ledgerline.domain.qbo.ApplyQboCustomerChange;
-import io.ledgerline.domain.qbo.QboClientUpdates;
 import io.ledgerline.domain.qbo.QboEntity;
 import io.ledgerline.domain.qbo.QboLinks;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,9 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 class QboCustomerChangeHandler implements QboChangeHandler {
 
     private final QboLinks links;
-    private final CommandGateway commands;
+    private final QboSyncCommands commands;
 
-    QboCustomerChangeHandler(QboLinks links, CommandGateway commands) {
+    QboCustomerChangeHandler(QboLinks links, QboSyncCommands commands) {
         this.links = links;
         this.commands = commands;
     }
@@ -37,9 +32,7 @@ class QboCustomerChangeHandler implements QboChangeHandler {
     @Override
     public void apply(UUID orgId, String realmId, String entity, ObjectNode record) {
         String qboId = QboCustomerMapping.text(record, "Id");
-        links.localIdOf(orgId, QboEntity.CUSTOMER, realmId, qboId).ifPresent(clientId -> commands.sendAndWait(
-                GenericCommandMessage.asCommandMessage(new ApplyQboCustomerChange(orgId, clientId, realmId,
-                                QboCustomerMapping.customer(record)))
-                        .andMetaData(Map.of(CommandMetadata.ACTOR, QboClientUpdates.ACTOR))));
+        links.localIdOf(orgId, QboEntity.CUSTOMER, realmId, qboId).ifPresent(clientId -> commands.send(
+                new ApplyQboCustomerChange(orgId, clientId, realmId, QboCustomerMapping.customer(record))));
     }
 }

@@ -1,11 +1,9 @@
 package io.ledgerline.app.integration.qbo;
 
-import io.ledgerline.app.command.CommandMetadata;
 import io.ledgerline.domain.qbo.ApplyQboCustomerChange;
 import io.ledgerline.domain.qbo.PushClientToQbo;
 import io.ledgerline.domain.qbo.QboClientProfile;
 import io.ledgerline.domain.qbo.QboClientProfiles;
-import io.ledgerline.domain.qbo.QboClientUpdates;
 import io.ledgerline.domain.qbo.QboCustomer;
 import io.ledgerline.domain.qbo.QboCustomerFields;
 import io.ledgerline.domain.qbo.QboCustomerGateway;
@@ -24,8 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,12 +40,12 @@ class QboCustomerReconciler implements QboReconciler {
     private final QboSyncPolicy policy;
     private final QboClientProfiles clients;
     private final QboCustomerGateway customers;
-    private final CommandGateway commands;
+    private final QboSyncCommands commands;
     private final EventStore events;
     private final JdbcTemplate jdbc;
 
     QboCustomerReconciler(QboApi api, QboSyncPolicy policy, QboClientProfiles clients, QboCustomerGateway customers,
-                          CommandGateway commands, EventStore events, JdbcTemplate jdbc) {
+                          QboSyncCommands commands, EventStore events, JdbcTemplate jdbc) {
         this.api = api;
         this.policy = policy;
         this.clients = clients;
@@ -110,12 +106,12 @@ class QboCustomerReconciler implements QboReconciler {
     @Override
     public void carryOut(UUID orgId, QboPlannedChange change) {
         switch (change.action()) {
-            case PULL, CONFLICT -> customers.find(orgId, change.qboId()).ifPresent(customer -> send(
+            case PULL, CONFLICT -> customers.find(orgId, change.qboId()).ifPresent(customer -> commands.send(
                     new ApplyQboCustomerChange(orgId, change.localId(),
                             QboCustomerSync.requireCustomerSync(policy, orgId).realmId(), customer)));
             // A LINK is carried out by the push too: it finds the customer by name and e-mail, links it and
             // brings it up to date, so the pair is in step afterwards.
-            case CREATE, LINK, UPDATE -> send(new PushClientToQbo(orgId, change.localId(), false));
+            case CREATE, LINK, UPDATE -> commands.send(new PushClientToQbo(orgId, change.localId(), false));
         }
     }
 
@@ -159,11 +155,5 @@ class QboCustomerReconciler implements QboReconciler {
     private static void remember(Map<String, QboCustomer> byId, tools.jackson.databind.node.ObjectNode node) {
         QboCustomer customer = QboCustomerMapping.customer(node);
         byId.putIfAbsent(customer.id(), customer);
-    }
-
-
-    private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(CommandMetadata.ACTOR, QboClientUpdates.ACTOR)));
     }
 }
