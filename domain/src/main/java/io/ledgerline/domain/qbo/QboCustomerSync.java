@@ -53,8 +53,8 @@ public class QboCustomerSync {
     void handle(LinkClientToQbo command, QboSyncPolicy policy, QboClientProfiles clients, QboLinks links,
                 QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
-        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
+        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         if (state.linked()) {
             if (state.qboId().equals(command.qboCustomerId()) && qbo.realmId().equals(state.realmId())) {
                 return;
@@ -99,8 +99,8 @@ public class QboCustomerSync {
     QboSyncAttempted handle(PushClientToQbo command, QboSyncPolicy policy, QboClientProfiles clients,
                             QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
-        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
+        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
         if (state.linked() && !qbo.realmId().equals(state.realmId())) {
             throw BusinessRuleViolation.conflict("qbo.realm_mismatch",
                     "The client is linked to a customer of another QuickBooks company. Unlink it first.");

@@ -71,7 +71,7 @@ class ClientQboIntegrationTest extends IntegrationTest {
         UUID client = sync.client(org, "Quay Partners", "ap@quay.test");
         String customerId = (String) sync.push(org, client).get("qboCustomerId");
 
-        api.patch(org.token(), "/api/v1/clients/" + client, Map.of("contact", Map.of("email", "billing@quay.test")))
+        api.patch(org.token(), "/api/v1/clients/" + client, Map.of("email", "billing@quay.test"))
                 .exchange().expectStatus().isOk();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

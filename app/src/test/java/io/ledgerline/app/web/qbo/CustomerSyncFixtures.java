@@ -37,7 +37,7 @@ final class CustomerSyncFixtures {
         body.put("name", name);
         body.put("code", "C-" + UUID.randomUUID().toString().substring(0, 8));
         if (email != null) {
-            body.put("contact", Map.of("email", email));
+            body.put("email", email);
         }
         Map<?, ?> written = api.post(org.token(), "/api/v1/clients", body).exchange()
                 .expectStatus().isCreated()
