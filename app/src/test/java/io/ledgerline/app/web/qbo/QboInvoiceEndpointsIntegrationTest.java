@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 
 /** Every QuickBooks invoice endpoint: success, refusals, authentication, permissions, other organizations. */
@@ -28,8 +26,6 @@ class QboInvoiceEndpointsIntegrationTest extends IntegrationTest {
     private static final String IMPORT = "/api/v1/integrations/qbo/invoices/import";
     private static final String IMPORTED = "/api/v1/integrations/qbo/invoices";
 
-    @Autowired
-    private ApplicationContext context;
 
     private QboInvoiceWork work;
     private Api.Org org;
@@ -38,7 +34,7 @@ class QboInvoiceEndpointsIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void connected() {
-        work = new QboInvoiceWork(api, context);
+        work = new QboInvoiceWork(api);
         org = api.signUp();
         realm = work.connect(org);
         client = work.linkedClient(org, realm, 19);
