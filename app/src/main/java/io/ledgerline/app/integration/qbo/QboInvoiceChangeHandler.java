@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,7 +53,7 @@ class QboInvoiceChangeHandler implements QboChangeHandler {
             commands.sendAndWait(change(orgId, invoiceId, realmId, record, QboInvoiceChange.DELETED));
             return;
         }
-        if (!voided(record)) {
+        if (!QboInvoicePayloads.voided(record)) {
             return;
         }
         InvoiceDocument invoice = invoices.current(invoiceId).orElseThrow();
@@ -68,12 +67,6 @@ class QboInvoiceChangeHandler implements QboChangeHandler {
         if (Boolean.TRUE.equals(applies.result()) && invoice.stage() == Stage.FINALIZED) {
             commands.sendAndWait(new VoidInvoice(orgId, invoiceId, VOID_REASON));
         }
-    }
-
-    /** QuickBooks voids an invoice by zeroing it and noting "Voided"; it stays readable, unlike a deleted one. */
-    static boolean voided(JsonNode invoice) {
-        return invoice.path("PrivateNote").asString("").startsWith("Voided")
-                && QboInvoicePayloads.money(invoice.path("TotalAmt")).signum() == 0;
     }
 
     private static ApplyQboInvoiceChange change(UUID orgId, UUID invoiceId, String realmId, ObjectNode record,

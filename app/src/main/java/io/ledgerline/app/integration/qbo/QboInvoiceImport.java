@@ -65,7 +65,7 @@ public class QboInvoiceImport {
                     date(invoice.path("DueDate")), QboInvoicePayloads.money(invoice.path("TotalAmt")),
                     QboInvoicePayloads.money(invoice.path("Balance")),
                     invoice.path("CurrencyRef").path("value").asString(null),
-                    QboInvoiceChangeHandler.voided(invoice), QboApiInvoicePusher.updatedAt(invoice)));
+                    QboInvoicePayloads.voided(invoice), QboApiInvoicePusher.updatedAt(invoice)));
             if (Boolean.TRUE.equals(result)) {
                 imported++;
             } else {

@@ -52,7 +52,8 @@ public class QboInvoicePayloads {
      * description, amount, quantity, unit price and item. What QuickBooks adds (Ids, a subtotal line) is ignored.
      */
     public boolean differs(JsonNode qbo, ObjectNode ours) {
-        return !Objects.equals(text(qbo.path("CustomerRef").path("value")), text(ours.path("CustomerRef").path("value")))
+        return !Objects.equals(text(qbo.path("CustomerRef").path("value")),
+                text(ours.path("CustomerRef").path("value")))
                 || !Objects.equals(text(qbo.path("DocNumber")), text(ours.path("DocNumber")))
                 || !Objects.equals(text(qbo.path("TxnDate")), text(ours.path("TxnDate")))
                 || !Objects.equals(text(qbo.path("DueDate")), text(ours.path("DueDate")))
@@ -63,6 +64,12 @@ public class QboInvoicePayloads {
     public static BigDecimal money(JsonNode amount) {
         return amount.isMissingNode() || amount.isNull() ? BigDecimal.ZERO.setScale(2)
                 : amount.decimalValue().setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** QuickBooks voids an invoice by zeroing it and noting "Voided"; it stays readable, unlike a deleted one. */
+    public static boolean voided(JsonNode invoice) {
+        return invoice.path("PrivateNote").asString("").startsWith("Voided")
+                && money(invoice.path("TotalAmt")).signum() == 0;
     }
 
     private ArrayNode lines(InvoiceDocument invoice, String serviceItemId) {

@@ -105,7 +105,7 @@ class QboInvoiceReconciler implements QboReconciler {
             return Optional.of(change(invoiceId, linkedId.get(), Action.CREATE, invoice,
                     "Deleted in QuickBooks: re-created as a new QuickBooks invoice."));
         }
-        if (QboInvoiceChangeHandler.voided(theirs) || !payloads.differs(theirs, ours)) {
+        if (QboInvoicePayloads.voided(theirs) || !payloads.differs(theirs, ours)) {
             return Optional.empty();
         }
         return Optional.of(change(invoiceId, linkedId.get(), Action.UPDATE, invoice,

@@ -83,9 +83,9 @@ class ClientQboInvoicesController {
         String qboId = invoice.path("Id").asString();
         BigDecimal total = QboInvoicePayloads.money(invoice.path("TotalAmt"));
         BigDecimal balance = QboInvoicePayloads.money(invoice.path("Balance"));
-        boolean voided = invoice.path("PrivateNote").asString("").startsWith("Voided") && total.signum() == 0;
         return new ClientQboInvoice(qboId, invoice.path("DocNumber").asString(null), total, balance,
-                QboImportedInvoiceView.statusOf(total, balance, voided), invoice.path("DueDate").asString(null),
+                QboImportedInvoiceView.statusOf(total, balance, QboInvoicePayloads.voided(invoice)),
+                invoice.path("DueDate").asString(null),
                 invoice.path("TxnDate").asString(null), properties.webAppBase() + "/invoice?txnId=" + qboId,
                 links.localIdOf(orgId, QboEntity.INVOICE, realmId, qboId).orElse(null));
     }

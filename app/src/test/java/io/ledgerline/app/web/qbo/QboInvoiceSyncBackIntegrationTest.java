@@ -215,6 +215,24 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void rePushOfAnInvoicePaidInQuickBooksKeepsItsPaymentLinks() {
+        Map<?, ?> invoice = work.finalized(org, client.clientId());
+        ObjectNode qbo = pushed(invoice);
+        String qboId = qbo.get("Id").asString();
+        realm.payInvoice(qboId, new BigDecimal("1190.00"));
+        realm.changeInvoice(qboId, changed -> changed.put("DueDate", "2026-06-30"));
+
+        api.post(org.token(), INVOICES + "/" + id(invoice) + "/qbo-push", Map.of()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.operation").isEqualTo("updated");
+
+        ObjectNode now = realm.invoice(qboId);
+        assertThat(now.get("DueDate").asString()).isEqualTo("2026-05-18");
+        assertThat(now.get("Balance").decimalValue()).isZero();
+        assertThat(now.path("LinkedTxn").size()).isPositive();
+    }
+
+    @Test
     void businessDatesKeepTheirDayInEveryTimeZone() {
         for (String zone : List.of("Pacific/Honolulu", "Pacific/Kiritimati")) {
             api.patch(org.token(), "/api/v1/organization", Map.of("timeZone", zone)).exchange()
