@@ -2,6 +2,7 @@ package io.ledgerline.projections.client;
 
 import io.ledgerline.domain.invoice.InvoiceStatus;
 import io.ledgerline.projections.invoice.InvoiceStatusSql;
+import io.ledgerline.projections.qbo.QboWebApp;
 import io.ledgerline.projections.shared.Cursor;
 import io.ledgerline.projections.shared.Slice;
 import io.r2dbc.spi.Readable;
@@ -19,21 +20,32 @@ import reactor.core.publisher.Mono;
 public class ClientQueries {
 
     private final DatabaseClient database;
+    private final QboWebApp qboWebApp;
 
-    public ClientQueries(DatabaseClient database) {
+    public ClientQueries(DatabaseClient database, QboWebApp qboWebApp) {
         this.database = database;
+        this.qboWebApp = qboWebApp;
     }
 
     /**
      * One client with how many of its projects are in each status and how many of its invoices show each status
      * today. The project counts come from the command-side project registry, which is never behind; the invoice
      * counts from the invoice read model, counted when asked so that the client's rows never wait for its invoices.
+     * The QuickBooks customer comes from the link read model, joined here rather than copied into the client's row,
+     * so that neither read model depends on the order in which the other's events arrive.
      */
     public Mono<ClientView> fetch(FetchClient query) {
-        Mono<ClientView> client = database.sql("SELECT * FROM client_view WHERE org_id = :orgId AND client_id = :clientId")
+        Mono<ClientView> client = database.sql("""
+                        SELECT c.*, l.qbo_customer_id FROM client_view c
+                        LEFT JOIN qbo_customer_link_view l ON l.client_id = c.client_id AND l.org_id = c.org_id
+                        WHERE c.org_id = :orgId AND c.client_id = :clientId""")
                 .bind("orgId", query.orgId())
                 .bind("clientId", query.clientId())
-                .map(ClientQueries::client)
+                .map(row -> {
+                    String customerId = row.get("qbo_customer_id", String.class);
+                    return client(row).withQbo(customerId == null ? null
+                            : new ClientView.QboCustomer(customerId, qboWebApp.customerUrl(customerId)));
+                })
                 .one();
         Mono<ClientView.ProjectCounts> counts = database.sql("""
                         SELECT count(*) FILTER (WHERE status = 'ACTIVE') AS active,
@@ -175,7 +187,8 @@ public class ClientQueries {
                         row.get("billing_email", String.class), address(row, "billing_"),
                         row.get("billing_currency", String.class), row.get("billing_payment_terms", Integer.class),
                         row.get("billing_tax_rate", BigDecimal.class), row.get("billing_tax_id", String.class)),
-                null, null, row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class));
+                null, null, row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Long.class),
+                null);
     }
 
     private static ClientView.AddressView address(Readable row, String prefix) {
