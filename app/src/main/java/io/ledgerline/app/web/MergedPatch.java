@@ -18,10 +18,15 @@ import reactor.util.retry.Retry;
  */
 public final class MergedPatch {
 
-    /** Without If-Match a PATCH merges onto the newest read; a read model a moment behind is retried, not refused. */
+    /**
+     * Without If-Match a PATCH merges onto the newest read; a read model a moment behind is retried, not refused. That
+     * includes a part of the record (a task of a project) added a moment ago and not shown yet: only when it is still
+     * missing after the retries is it really not there.
+     */
     private static final Retry CATCH_UP = Retry.backoff(5, Duration.ofMillis(50))
-            .filter(MergedPatch::isStale)
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+            .filter(failure -> isStale(failure) || failure instanceof PartNotShownYet)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure() instanceof PartNotShownYet missing
+                    ? missing.problem : signal.failure());
 
     private MergedPatch() {
     }
@@ -34,7 +39,7 @@ public final class MergedPatch {
                                                 ToLongFunction<V> version, String notFoundCode,
                                                 Function<V, Object> merge) {
         Mono<CommandOutcome> attempt = Mono.defer(() -> current(ifMatch, query, version, notFoundCode)
-                .flatMap(current -> commands.send(merge.apply(current), version.applyAsLong(current))));
+                .flatMap(current -> commands.send(mergeOnto(current, merge, ifMatch), version.applyAsLong(current))));
         return ifMatch == null ? attempt.retryWhen(CATCH_UP) : attempt;
     }
 
@@ -51,6 +56,24 @@ public final class MergedPatch {
                         ? Mono.error(new ApiProblem(HttpStatus.PRECONDITION_FAILED, "version.stale",
                         "The record changed since you read it (If-Match is stale). Read it again and retry."))
                         : Mono.just(current));
+    }
+
+    private static <V> Object mergeOnto(V current, Function<V, Object> merge, Long ifMatch) {
+        try {
+            return merge.apply(current);
+        } catch (ApiProblem problem) {
+            throw ifMatch == null && problem.status() == HttpStatus.NOT_FOUND ? new PartNotShownYet(problem) : problem;
+        }
+    }
+
+    private static final class PartNotShownYet extends RuntimeException {
+
+        private final transient ApiProblem problem;
+
+        PartNotShownYet(ApiProblem problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
+        }
     }
 
     private static boolean isStale(Throwable failure) {
