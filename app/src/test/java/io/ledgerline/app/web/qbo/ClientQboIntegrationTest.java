@@ -298,6 +298,34 @@ class ClientQboIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aCreateWhoseAnswerWasLostIsFoundByNameAndNotMadeTwice() {
+        UUID client = sync.client(org, "Lost Answer Ltd", "ap@lost.test");
+        realm.ignoreRequestIds(true);
+        realm.commitThenDropNext("Customer");
+
+        Map<?, ?> pushed = sync.push(org, client);
+
+        assertThat(realm.customers()).hasSize(1);
+        assertThat(pushed.get("qboCustomerId")).isEqualTo(realm.customers().get(0).path("Id").asString());
+        assertThat((String) pushed.get("note")).contains("answer was lost");
+        assertThat(sync.push(org, client).get("operation")).isEqualTo("updated");
+        assertThat(realm.customers()).hasSize(1);
+    }
+
+    @Test
+    void deletingAClientUnlinksItAndLeavesTheCustomer() {
+        UUID client = sync.client(org, "Short Lived", null);
+        String customerId = (String) sync.push(org, client).get("qboCustomerId");
+
+        api.delete(org.token(), "/api/v1/clients/" + client).exchange().expectStatus().isOk();
+
+        sync.awaitAttempt(client, "PUSH", "UNLINKED");
+        assertThat(realm.customer(customerId)).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM qbo_link WHERE local_id = ?", Long.class, client))
+                .isZero();
+    }
+
+    @Test
     void quickBooksChangesComeBackToTheClientAndOlderOnesArriveToNoEffect() {
         UUID client = sync.client(org, "Pull Co", "ap@pull.test");
         String customerId = (String) sync.push(org, client).get("qboCustomerId");
