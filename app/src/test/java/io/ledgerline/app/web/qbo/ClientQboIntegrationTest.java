@@ -108,6 +108,23 @@ class ClientQboIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void disambiguationStopsAfterAFewNamesInsteadOfLooping() {
+        realm.addVendor("Taken Everywhere");
+        realm.addEmployee("Taken Everywhere (2)");
+        realm.addVendor("Taken Everywhere (3)");
+        realm.addVendor("Taken Everywhere (4)");
+        UUID client = sync.client(org, "Taken Everywhere", "ap@taken.test");
+
+        Map<?, ?> pushed = sync.push(org, client);
+
+        assertThat(pushed.get("operation")).isEqualTo("error");
+        assertThat((String) pushed.get("note")).contains("Rename the client");
+        assertThat(realm.requests()).filteredOn(r -> r.method().equals("POST") && r.path().endsWith("/customer"))
+                .hasSize(4);
+        assertThat(realm.customers()).isEmpty();
+    }
+
+    @Test
     void aNameHeldByAnInactiveCustomerWithAnotherEmailIsDisambiguatedNotLinked() {
         ObjectNode other = realm.addCustomer("Cedar Works", "someone@else.test");
         realm.deactivateCustomer(other.path("Id").asString());
