@@ -266,6 +266,11 @@ class QboInvoiceSyncTest {
                 .isNotEqualTo(QboInvoiceSyncs.pushRequestId(INVOICE, 13, 0));
         assertThat(QboInvoiceSyncs.pushRequestId(INVOICE, 999_999, 999)).hasSizeLessThanOrEqualTo(50);
         assertThat(QboInvoiceSyncs.voidRequestId(INVOICE, 999)).hasSizeLessThanOrEqualTo(50);
+        String update = QboInvoiceSyncs.updateRequestId(INVOICE, 12, 0, "130", "4");
+        assertThat(update).hasSizeLessThanOrEqualTo(50)
+                .isEqualTo(QboInvoiceSyncs.updateRequestId(INVOICE, 12, 0, "130", "4"))
+                .isNotEqualTo(QboInvoiceSyncs.updateRequestId(INVOICE, 12, 0, "130", "5"))
+                .isNotEqualTo(QboInvoiceSyncs.pushRequestId(INVOICE, 12, 0));
     }
 
     private static QboSyncAttempted skipped(String note) {

@@ -63,7 +63,7 @@ class QboApiInvoicePusher implements QboInvoicePusher {
         ActiveQbo active = activeInvoiceSync(orgId);
         requireFinalized(invoice);
         String customerId = customerOf(orgId, invoice, active.realmId());
-        Attempt attempt = new Attempt(orgId, active.realmId(), invoice.version(),
+        Attempt attempt = new Attempt(orgId, invoiceId, generation, active.realmId(), invoice.version(),
                 QboInvoiceSyncs.pushRequestId(invoiceId, invoice.version(), generation));
         try {
             Optional<String> item = items.serviceItem(orgId, active.realmId());
@@ -102,7 +102,8 @@ class QboApiInvoicePusher implements QboInvoicePusher {
 
     @Override
     public QboInvoicePush voidInvoice(UUID orgId, UUID invoiceId, String realmId, String qboId, int generation) {
-        Attempt attempt = new Attempt(orgId, realmId, null, QboInvoiceSyncs.voidRequestId(invoiceId, generation));
+        Attempt attempt = new Attempt(orgId, invoiceId, generation, realmId, null,
+                QboInvoiceSyncs.voidRequestId(invoiceId, generation));
         try {
             QboReply current = api.read(orgId, "Invoice", qboId);
             QboReply voided = api.voidInvoice(orgId, qboId, current.entity().path("SyncToken").asString(),
@@ -153,11 +154,14 @@ class QboApiInvoicePusher implements QboInvoicePusher {
                     "QuickBooks already has the invoice as it is here.");
         }
         for (int tries = 1; ; tries++) {
+            String syncToken = current.entity().path("SyncToken").asString();
             ObjectNode sparse = attempt.body.deepCopy();
             sparse.put("Id", qboId);
-            sparse.put("SyncToken", current.entity().path("SyncToken").asString());
+            sparse.put("SyncToken", syncToken);
             sparse.put("sparse", true);
             attempt.sent = sparse;
+            attempt.requestId = QboInvoiceSyncs.updateRequestId(attempt.invoiceId, attempt.version, attempt.generation,
+                    qboId, syncToken);
             try {
                 QboReply updated = api.update(attempt.orgId, "Invoice", sparse, attempt.requestId);
                 return attempt.done(QboOperation.UPDATED, updated, linkedAs,
@@ -219,14 +223,19 @@ class QboApiInvoicePusher implements QboInvoicePusher {
     private final class Attempt {
 
         final UUID orgId;
+        final UUID invoiceId;
+        final int generation;
         final String realmId;
         final Long version;
-        final String requestId;
+        /** The requestid of the last write sent (or about to be): the create's, then an update's. */
+        String requestId;
         ObjectNode body;
         ObjectNode sent;
 
-        Attempt(UUID orgId, String realmId, Long version, String requestId) {
+        Attempt(UUID orgId, UUID invoiceId, int generation, String realmId, Long version, String requestId) {
             this.orgId = orgId;
+            this.invoiceId = invoiceId;
+            this.generation = generation;
             this.realmId = realmId;
             this.version = version;
             this.requestId = requestId;

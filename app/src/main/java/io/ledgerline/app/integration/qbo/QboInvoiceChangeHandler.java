@@ -1,5 +1,6 @@
 package io.ledgerline.app.integration.qbo;
 
+import io.ledgerline.app.command.CommandOutcome;
 import io.ledgerline.domain.invoice.InvoiceDocument;
 import io.ledgerline.domain.invoice.Stage;
 import io.ledgerline.domain.invoice.VoidInvoice;
@@ -62,8 +63,9 @@ class QboInvoiceChangeHandler implements QboChangeHandler {
             return;
         }
         // Taken note of first, so that the void here does not go back to QuickBooks as a second void.
-        Boolean applies = commands.sendAndWait(change(orgId, invoiceId, realmId, record, QboInvoiceChange.VOIDED));
-        if (Boolean.TRUE.equals(applies) && invoice.stage() == Stage.FINALIZED) {
+        CommandOutcome applies = commands.sendAndWait(change(orgId, invoiceId, realmId, record,
+                QboInvoiceChange.VOIDED));
+        if (Boolean.TRUE.equals(applies.result()) && invoice.stage() == Stage.FINALIZED) {
             commands.sendAndWait(new VoidInvoice(orgId, invoiceId, VOID_REASON));
         }
     }

@@ -1,6 +1,7 @@
 package io.ledgerline.app.web.qbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.app.support.Api;
 import io.ledgerline.app.support.IntegrationTest;
@@ -126,6 +127,31 @@ class QboChangesIntegrationTest extends IntegrationTest {
         assertThat(checkpoint(org)).isEqualTo(before);
         assertThat(events.types(org.orgId())).doesNotContain("QboChangesPulled");
         assertThat(events.types(org.orgId())).containsAnyOf("QboConnectionFailed", "QboConnectionExpired");
+    }
+
+    @Test
+    void theCardComesOutTheSameFromAReplay() {
+        Api.Org org = api.signUp();
+        QboFake.Realm realm = fake.newRealm("Replayed Books");
+        QboConnect.connect(api, org, realm);
+        moveCheckpointBack(org);
+        api.put(org.token(), "/api/v1/integrations/qbo/settings",
+                        java.util.Map.of("syncCustomers", false, "syncInvoices", true, "pushOnFinalize", true))
+                .exchange().expectStatus().isOk();
+        cron();
+        String card = "SELECT to_jsonb(v)::text FROM qbo_connection_view v WHERE org_id = ?";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForObject(card, String.class, org.orgId())).contains("\"last_sync_at\": \"20",
+                "\"push_on_finalize\": true"));
+        String before = jdbc.queryForObject(card, String.class, org.orgId());
+
+        jdbc.update("UPDATE qbo_connection_view SET company_name = 'tampered', last_sync_at = NULL WHERE org_id = ?",
+                org.orgId());
+        api.post(org.token(), "/api/v1/admin/projections/qbo-connections/replay", java.util.Map.of()).exchange()
+                .expectStatus().isAccepted();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.queryForList(card, String.class, org.orgId())).containsExactly(before));
     }
 
     private WebTestClient.ResponseSpec cron() {

@@ -18,15 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Exactly one QuickBooks invoice per Ledgerline invoice, whatever fails on the way (contract edges 4, 11–13). */
 class QboInvoiceExactlyOnceIntegrationTest extends IntegrationTest {
 
-    @Autowired
-    private ApplicationContext context;
 
     private QboInvoiceWork work;
     private Api.Org org;
@@ -35,7 +31,7 @@ class QboInvoiceExactlyOnceIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void connected() {
-        work = new QboInvoiceWork(api, context);
+        work = new QboInvoiceWork(api);
         org = api.signUp();
         realm = work.connect(org);
         client = work.linkedClient(org, realm, 19);

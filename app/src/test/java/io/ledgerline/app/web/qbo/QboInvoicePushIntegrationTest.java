@@ -13,14 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 class QboInvoicePushIntegrationTest extends IntegrationTest {
 
-    @Autowired
-    private ApplicationContext context;
 
     private QboInvoiceWork work;
     private Api.Org org;
@@ -29,7 +25,7 @@ class QboInvoicePushIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void connected() {
-        work = new QboInvoiceWork(api, context);
+        work = new QboInvoiceWork(api);
         org = api.signUp();
         realm = work.connect(org);
         client = work.linkedClient(org, realm, 19);

@@ -5,6 +5,7 @@ import static io.ledgerline.app.web.qbo.QboInvoiceWork.id;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.line;
 import static io.ledgerline.app.web.qbo.QboInvoiceWork.onlyQboInvoice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.app.integration.qbo.QboChangeHandler;
@@ -18,20 +19,18 @@ import io.ledgerline.domain.qbo.QboSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Pushes on finalize, voids both ways, payments and deletions coming back, force resync, 5010, dates. */
 class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
-    @Autowired
-    private ApplicationContext context;
     @Autowired
     private List<QboChangeHandler> changeHandlers;
     @Autowired
@@ -44,7 +43,7 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void connected() {
-        work = new QboInvoiceWork(api, context);
+        work = new QboInvoiceWork(api);
         org = api.signUp();
         realm = work.connect(org);
         client = work.linkedClient(org, realm, 19);
@@ -56,8 +55,15 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
         return onlyQboInvoice(realm, invoice);
     }
 
-    /** What the change puller and the webhook worker do with a record QuickBooks reports changed. */
-    private void changedInQbo(String entity, ObjectNode record) {
+    /** The scheduled change pull, run now: QuickBooks' changes since the last pull come back through CDC. */
+    private void changesPulled() {
+        web.post().uri("/api/v1/cron/qbo-sync-all").header("X-Ledgerline-Cron-Token", "test-cron-token")
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    /** The same change delivered again (a webhook after the pull, a redelivery) straight to its handler. */
+    private void deliveredAgain(String entity, ObjectNode record) {
         changeHandlers.stream().filter(handler -> handler.entities().contains(entity))
                 .forEach(handler -> handler.apply(org.orgId(), realm.id(), entity, record));
     }
@@ -111,10 +117,11 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
         ObjectNode qbo = pushed(invoice);
         ObjectNode voided = realm.voidInvoiceInQbo(qbo.get("Id").asString());
 
-        changedInQbo("Invoice", voided);
-        changedInQbo("Invoice", voided);
+        changesPulled();
+        deliveredAgain("Invoice", voided);
 
         await().untilAsserted(() -> assertThat(invoice(id(invoice)).get("status")).isEqualTo("void"));
+        changesPulled();
         assertThat(invoice(id(invoice)).get("voidReason")).isEqualTo("Voided in QuickBooks");
         // Voiding here did not void QuickBooks' invoice a second time.
         assertThat(realm.requests().stream().filter(r -> "void".equals(r.param("operation")))).isEmpty();
@@ -122,12 +129,14 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
     @Test
     void paymentInQuickBooksUpdatesBalanceAndStatusHereOnce() {
-        Map<?, ?> invoice = work.finalized(org, client.clientId());
+        // Issued today, so that the status reads partially paid rather than overdue.
+        Map<?, ?> invoice = work.finalizeInvoice(org, work.draft(org, client.clientId(),
+                LocalDate.now(ZoneId.of("Europe/Berlin")), List.of(line("Consulting", 10, 100))));
         ObjectNode qbo = pushed(invoice);
         ObjectNode payment = realm.payInvoice(qbo.get("Id").asString(), new BigDecimal("190.00"));
 
-        changedInQbo("Payment", payment);
-        changedInQbo("Payment", payment);
+        changesPulled();
+        deliveredAgain("Payment", payment);
 
         await().untilAsserted(() -> {
             Map<?, ?> now = invoice(id(invoice));
@@ -141,9 +150,7 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
         Map<?, ?> invoice = work.finalized(org, client.clientId());
         ObjectNode qbo = pushed(invoice);
         realm.deleteInvoiceInQbo(qbo.get("Id").asString());
-        ObjectNode deletion = qbo.deepCopy().retain("Id", "MetaData");
-        deletion.put("status", "Deleted");
-        changedInQbo("Invoice", deletion);
+        changesPulled();
 
         api.post(org.token(), INVOICES + "/" + id(invoice) + "/qbo-push", Map.of()).exchange()
                 .expectStatus().isOk()
@@ -175,9 +182,9 @@ class QboInvoiceSyncBackIntegrationTest extends IntegrationTest {
 
         assertThat(realm.writes("Invoice")).as("planning writes nothing").isEqualTo(writesBefore);
         assertThat(plan).extracting(QboPlannedChange::label, QboPlannedChange::action).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(unpushed.get("number"), QboPlannedChange.Action.CREATE),
-                org.assertj.core.groups.Tuple.tuple(inQboAlready.get("number"), QboPlannedChange.Action.LINK),
-                org.assertj.core.groups.Tuple.tuple(changedThere.get("number"), QboPlannedChange.Action.UPDATE));
+                tuple(unpushed.get("number"), QboPlannedChange.Action.CREATE),
+                tuple(inQboAlready.get("number"), QboPlannedChange.Action.LINK),
+                tuple(changedThere.get("number"), QboPlannedChange.Action.UPDATE));
         plan.forEach(change -> invoiceReconciler().carryOut(org.orgId(), change));
 
         assertThat(invoiceReconciler().plan(org.orgId())).isEmpty();

@@ -2,57 +2,43 @@ package io.ledgerline.app.web.qbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.app.integration.qbo.QboApi;
-import io.ledgerline.app.integration.qbo.QboTokenStore;
 import io.ledgerline.app.support.Api;
+import io.ledgerline.app.support.qbo.QboConnect;
 import io.ledgerline.app.support.qbo.QboFake;
-import io.ledgerline.domain.qbo.ChangeQboSettings;
-import io.ledgerline.domain.qbo.ConnectQbo;
-import io.ledgerline.domain.qbo.QboConnection;
-import io.ledgerline.domain.qbo.QboEntity;
-import io.ledgerline.domain.qbo.QboLinkOrigin;
-import io.ledgerline.domain.qbo.QboLinked;
 import io.ledgerline.domain.qbo.QboSettings;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.gateway.EventGateway;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the QuickBooks invoice tests start from: a connected company, a client linked to a QuickBooks customer, and
- * finalized invoices, made the way the application makes them.
+ * What the QuickBooks invoice tests start from, made through the API as users make them: a connected company, a
+ * client linked to a QuickBooks customer, and finalized invoices.
  */
 final class QboInvoiceWork {
 
     static final String INVOICES = "/api/v1/invoices";
 
     private final Api api;
-    private final ApplicationContext context;
 
-    QboInvoiceWork(Api api, ApplicationContext context) {
+    QboInvoiceWork(Api api) {
         this.api = api;
-        this.context = context;
     }
 
-    /** A fresh QuickBooks company connected to the organization, as the OAuth callback connects it. */
+    /** A fresh QuickBooks company connected to the organization through the OAuth connect flow. */
     QboFake.Realm connect(Api.Org org) {
         QboFake.Realm realm = QboFake.shared().newRealm("Company " + UUID.randomUUID());
-        String code = QboFake.shared().authorizationCode(realm);
-        context.getBean(QboTokenStore.class).store(org.orgId(), realm.id(),
-                context.getBean(QboApi.class).exchangeCode(code));
-        context.getBean(CommandGateway.class).sendAndWait(new ConnectQbo(org.orgId(),
-                QboConnection.idOf(org.orgId()), realm.id(), realm.companyName(), org.ownerId()));
+        QboConnect.connect(api, org, realm);
         return realm;
     }
 
     void settings(Api.Org org, QboSettings settings) {
-        context.getBean(CommandGateway.class).sendAndWait(new ChangeQboSettings(org.orgId(),
-                QboConnection.idOf(org.orgId()), settings));
+        api.put(org.token(), "/api/v1/integrations/qbo/settings", Map.of("syncCustomers", settings.syncCustomers(),
+                        "syncInvoices", settings.syncInvoices(), "pushOnFinalize", settings.pushOnFinalize()))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     /** A client billed at {@code taxRate} % and the QuickBooks customer it is linked to; returns both ids. */
@@ -60,14 +46,14 @@ final class QboInvoiceWork {
         UUID clientId = client(org, taxRate);
         ObjectNode customer = realm.addCustomer("Customer " + clientId, "ap@" + clientId + ".example");
         String customerId = customer.get("Id").asString();
-        link(org, clientId, realm, customerId);
+        link(org, clientId, customerId);
         return new Linked(clientId, customerId);
     }
 
-    /** Links the client as choosing its QuickBooks customer does. */
-    void link(Api.Org org, UUID clientId, QboFake.Realm realm, String customerId) {
-        context.getBean(EventGateway.class).publish(new QboLinked(org.orgId(), QboEntity.CUSTOMER, clientId,
-                realm.id(), customerId, QboLinkOrigin.CHOSEN));
+    void link(Api.Org org, UUID clientId, String customerId) {
+        api.put(org.token(), "/api/v1/clients/" + clientId + "/qbo-link", Map.of("qboCustomerId", customerId))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     record Linked(UUID clientId, String customerId) {

@@ -1,12 +1,12 @@
 package io.ledgerline.app.web.qbo;
 
 import io.ledgerline.app.integration.qbo.QboChangeHandler;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +27,7 @@ class VendorChangesSeen implements QboChangeHandler {
 
     @Override
     public void apply(UUID orgId, String realmId, String entity, ObjectNode record) {
-        seen.computeIfAbsent(orgId, id -> java.util.Collections.synchronizedList(new ArrayList<>())).add(record);
+        seen.computeIfAbsent(orgId, id -> new CopyOnWriteArrayList<>()).add(record);
     }
 
     List<ObjectNode> of(UUID orgId) {
