@@ -61,6 +61,7 @@ class ClientQboIntegrationTest extends IntegrationTest {
             assertThat((String) link.get("url")).endsWith("/customerdetail?nameId=" + customerId)
                     .startsWith("https://app.sandbox.qbo.intuit.com/app");
             Map<?, ?> qbo = (Map<?, ?>) sync.clientDetails(org, client).get("qbo");
+            assertThat(qbo).as("qbo, once the link read model has it").isNotNull();
             assertThat(qbo.get("customerId")).isEqualTo(customerId);
             assertThat(qbo.get("url")).isNotNull();
         });
