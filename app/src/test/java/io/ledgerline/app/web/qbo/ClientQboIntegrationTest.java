@@ -78,7 +78,7 @@ class ClientQboIntegrationTest extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 realm.customer(customerId).path("PrimaryEmailAddr").path("Address").asString())
                 .isEqualTo("billing@quay.test"));
-        assertThat(sync.lastAttempt(client).is("PUSH", "UPDATED")).isTrue();
+        sync.awaitAttempt(client, "PUSH", "UPDATED");
     }
 
     @Test
