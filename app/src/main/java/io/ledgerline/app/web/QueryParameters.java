@@ -82,6 +82,16 @@ public final class QueryParameters {
         });
     }
 
+    public java.time.Instant instant(String name) {
+        return parsed(name, "expected an instant such as 2026-05-04T09:30:00Z", value -> {
+            try {
+                return java.time.Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
     public Boolean bool(String name) {
         return parsed(name, "expected true or false", value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
