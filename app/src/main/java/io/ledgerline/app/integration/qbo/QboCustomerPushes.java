@@ -12,7 +12,6 @@ import io.ledgerline.domain.qbo.QboOperation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Force resync for clients and customers. Planning reads every customer (active or not) and compares the shared
@@ -152,7 +152,7 @@ class QboCustomerReconciler implements QboReconciler {
         return Optional.empty();
     }
 
-    private static void remember(Map<String, QboCustomer> byId, tools.jackson.databind.node.ObjectNode node) {
+    private static void remember(Map<String, QboCustomer> byId, ObjectNode node) {
         QboCustomer customer = QboCustomerMapping.customer(node);
         byId.putIfAbsent(customer.id(), customer);
     }

@@ -61,6 +61,7 @@ class ClientQboIntegrationTest extends IntegrationTest {
             assertThat((String) link.get("url")).endsWith("/customerdetail?nameId=" + customerId)
                     .startsWith("https://app.sandbox.qbo.intuit.com/app");
             Map<?, ?> qbo = (Map<?, ?>) sync.clientDetails(org, client).get("qbo");
+            assertThat(qbo).as("qbo, once the link read model has it").isNotNull();
             assertThat(qbo.get("customerId")).isEqualTo(customerId);
             assertThat(qbo.get("url")).isNotNull();
         });
@@ -77,7 +78,7 @@ class ClientQboIntegrationTest extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 realm.customer(customerId).path("PrimaryEmailAddr").path("Address").asString())
                 .isEqualTo("billing@quay.test"));
-        assertThat(sync.lastAttempt(client).is("PUSH", "UPDATED")).isTrue();
+        sync.awaitAttempt(client, "PUSH", "UPDATED");
     }
 
     @Test
@@ -105,6 +106,23 @@ class ClientQboIntegrationTest extends IntegrationTest {
                 .isEqualTo("Blue Fin Trading (2)");
         assertThat((String) pushed.get("note")).contains("a vendor").contains("Blue Fin Trading (2)");
         assertThat(realm.writes("Customer")).isEqualTo(1);
+    }
+
+    @Test
+    void disambiguationStopsAfterAFewNamesInsteadOfLooping() {
+        realm.addVendor("Taken Everywhere");
+        realm.addEmployee("Taken Everywhere (2)");
+        realm.addVendor("Taken Everywhere (3)");
+        realm.addVendor("Taken Everywhere (4)");
+        UUID client = sync.client(org, "Taken Everywhere", "ap@taken.test");
+
+        Map<?, ?> pushed = sync.push(org, client);
+
+        assertThat(pushed.get("operation")).isEqualTo("error");
+        assertThat((String) pushed.get("note")).contains("Rename the client");
+        assertThat(realm.requests()).filteredOn(r -> r.method().equals("POST") && r.path().endsWith("/customer"))
+                .hasSize(4);
+        assertThat(realm.customers()).isEmpty();
     }
 
     @Test
@@ -295,6 +313,34 @@ class ClientQboIntegrationTest extends IntegrationTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(realm.writes("Customer")).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundByNameAndNotMadeTwice() {
+        UUID client = sync.client(org, "Lost Answer Ltd", "ap@lost.test");
+        realm.ignoreRequestIds(true);
+        realm.commitThenDropNext("Customer");
+
+        Map<?, ?> pushed = sync.push(org, client);
+
+        assertThat(realm.customers()).hasSize(1);
+        assertThat(pushed.get("qboCustomerId")).isEqualTo(realm.customers().get(0).path("Id").asString());
+        assertThat((String) pushed.get("note")).contains("answer was lost");
+        assertThat(sync.push(org, client).get("operation")).isEqualTo("updated");
+        assertThat(realm.customers()).hasSize(1);
+    }
+
+    @Test
+    void deletingAClientUnlinksItAndLeavesTheCustomer() {
+        UUID client = sync.client(org, "Short Lived", null);
+        String customerId = (String) sync.push(org, client).get("qboCustomerId");
+
+        api.delete(org.token(), "/api/v1/clients/" + client).exchange().expectStatus().isOk();
+
+        sync.awaitAttempt(client, "PUSH", "UNLINKED");
+        assertThat(realm.customer(customerId)).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM qbo_link WHERE local_id = ?", Long.class, client))
+                .isZero();
     }
 
     @Test
