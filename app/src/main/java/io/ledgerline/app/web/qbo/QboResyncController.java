@@ -95,17 +95,21 @@ class QboResyncController {
     @PreAuthorize(MAY_VIEW)
     @Operation(summary = "The job's progress as server-sent events (event: progress), a snapshot whenever it "
             + "changes, until the job ends")
-    Flux<ServerSentEvent<QboResyncJob>> events(@PathVariable UUID jobId) {
+    Mono<ResponseEntity<Flux<ServerSentEvent<QboResyncJob>>>> events(@PathVariable UUID jobId) {
+        // Authorized and found before the stream starts: a refusal is an ordinary problem response, never a stream
+        // that fails after its headers went out.
         return Callers.current()
                 .flatMap(caller -> jobs.find(caller.orgId(), jobId)
                         .switchIfEmpty(Mono.error(QboResyncController::notFound))
                         .map(first -> caller.orgId()))
-                .flatMapMany(orgId -> Flux.interval(Duration.ZERO, PROGRESS_INTERVAL)
-                        .concatMap(tick -> jobs.find(orgId, jobId))
-                        .map(QboResyncJob::progress)
-                        .distinctUntilChanged()
-                        .takeUntil(job -> job.status().finished()))
-                .map(job -> ServerSentEvent.builder(job).event("progress").build());
+                .map(orgId -> ResponseEntity.ok()
+                        .contentType(MediaType.TEXT_EVENT_STREAM)
+                        .body(Flux.interval(Duration.ZERO, PROGRESS_INTERVAL)
+                                .concatMap(tick -> jobs.find(orgId, jobId))
+                                .map(QboResyncJob::progress)
+                                .distinctUntilChanged()
+                                .takeUntil(job -> job.status().finished())
+                                .map(job -> ServerSentEvent.builder(job).event("progress").build())));
     }
 
     private static ApiProblem notFound() {
