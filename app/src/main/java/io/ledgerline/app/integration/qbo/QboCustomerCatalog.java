@@ -102,7 +102,7 @@ public class QboCustomerCatalog {
                     QboCustomerMapping.text(node, "DisplayName")).toLowerCase(Locale.ROOT)));
             return nodes;
         } catch (QboException e) {
-            throw QboCustomerFailures.refusal(e);
+            throw QboRefusals.refusal(e);
         }
     }
 

@@ -49,7 +49,7 @@ class QboCustomerPushes implements QboCustomerGateway {
             if (e.kind() == QboException.Kind.NOT_FOUND) {
                 return Optional.empty();
             }
-            throw QboCustomerFailures.refusal(e);
+            throw QboRefusals.refusal(e);
         }
     }
 
@@ -219,7 +219,7 @@ class QboCustomerPushes implements QboCustomerGateway {
         QboCustomerPushOutcome failed(QboException e, String qboId) {
             QboOperation operation = e.transientFailure() ? QboOperation.DEFERRED : QboOperation.ERROR;
             return new QboCustomerPushOutcome(operation, qboId, null, requestId, null, null, e.fault(),
-                    e.intuitTid(), payload, QboCustomerFailures.note(e));
+                    e.intuitTid(), payload, QboRefusals.customerNote(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ledgerline.app.web.qbo;
 
 import io.ledgerline.app.integration.qbo.QboException;
+import io.ledgerline.app.integration.qbo.QboRefusals;
 import io.ledgerline.app.integration.qbo.QboResyncJob;
 import io.ledgerline.app.integration.qbo.QboResyncJobs;
 import io.ledgerline.app.integration.qbo.QboResyncPlan;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -119,20 +119,6 @@ class QboResyncController {
     private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
         return Mono.fromCallable(work)
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(QboException.class, QboResyncController::problem);
-    }
-
-    /** QuickBooks' refusal while planning, as what the admin can do about it. */
-    private static ApiProblem problem(QboException failure) {
-        return switch (failure.kind()) {
-            case NOT_CONNECTED, ACCESS_DENIED -> ApiProblem.conflict("qbo.not_connected",
-                    "QuickBooks refused this connection: reconnect it.");
-            case AUTHORIZATION_EXPIRED -> ApiProblem.conflict("qbo.authorization_expired",
-                    "QuickBooks' authorization expired: reconnect QuickBooks, then resync.");
-            case THROTTLED, UNAVAILABLE -> new ApiProblem(HttpStatus.BAD_GATEWAY, "qbo.unavailable",
-                    "QuickBooks is busy or unavailable right now: try the resync again in a minute.");
-            default -> new ApiProblem(HttpStatus.BAD_GATEWAY, "qbo.rejected",
-                    "QuickBooks refused a request of the plan: " + failure.getMessage());
-        };
+                .onErrorMap(QboException.class, QboRefusals::refusal);
     }
 }

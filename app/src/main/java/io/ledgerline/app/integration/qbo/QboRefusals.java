@@ -3,13 +3,16 @@ package io.ledgerline.app.integration.qbo;
 import io.ledgerline.domain.shared.BusinessRuleViolation;
 
 /** What a failed QuickBooks call means for the person who asked, and what they can do about it. */
-final class QboCustomerFailures {
+public final class QboRefusals {
 
-    private QboCustomerFailures() {
+    private QboRefusals() {
     }
 
-    /** A read a request needed failed: the request is refused with a code saying why. */
-    static BusinessRuleViolation refusal(QboException e) {
+    /**
+     * A QuickBooks call a request needed failed: the request is refused with a code saying why. Every endpoint that
+     * calls QuickBooks while a person waits answers its failures with these codes.
+     */
+    public static BusinessRuleViolation refusal(QboException e) {
         return switch (e.kind()) {
             case NOT_CONNECTED, ACCESS_DENIED -> BusinessRuleViolation.conflict("qbo.not_connected",
                     "QuickBooks is not connected: connect (or reconnect) it under Integrations.");
@@ -22,8 +25,8 @@ final class QboCustomerFailures {
         };
     }
 
-    /** The sync log's note for a push that failed. */
-    static String note(QboException e) {
+    /** The sync log's note for a customer push that failed. */
+    static String customerNote(QboException e) {
         return switch (e.kind()) {
             case THROTTLED -> "QuickBooks asked us to slow down; the push is retried later.";
             case UNAVAILABLE -> "QuickBooks did not answer; the push is retried later with the same requestid.";
