@@ -3,6 +3,7 @@ package io.ledgerline.app.integration.qbo;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -58,10 +59,10 @@ final class IntuitOnMockWebServer extends Dispatcher {
         String path = request.getUrl().encodedPath();
         if (path.equals(TOKEN_PATH)) {
             tokenRequests.add(request);
-            if (tokenDelayMillis > 0) {
-                Thread.sleep(tokenDelayMillis);
-            }
-            return token(request);
+            // A slow token endpoint, so that concurrent callers pile up behind one refresh.
+            return token(request).newBuilder()
+                    .headersDelay(tokenDelayMillis, TimeUnit.MILLISECONDS)
+                    .build();
         }
         if (path.equals(REVOKE_PATH)) {
             return new MockResponse.Builder().code(200).build();
