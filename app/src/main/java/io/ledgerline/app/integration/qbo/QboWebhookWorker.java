@@ -1,5 +1,6 @@
 package io.ledgerline.app.integration.qbo;
 
+import io.ledgerline.app.integration.PeriodicWorker;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for good: marked failed with the reason.
  */
 @Component
-public class QboWebhookWorker implements SmartLifecycle {
+public class QboWebhookWorker extends PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(QboWebhookWorker.class);
 
@@ -46,10 +42,9 @@ public class QboWebhookWorker implements SmartLifecycle {
     private final QboChangeHandlers handlers;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private ScheduledExecutorService thread;
 
     QboWebhookWorker(JdbcTemplate jdbc, QboApi api, QboChangeHandlers handlers, JsonMapper json) {
+        super("qbo-webhooks", SWEEP);
         this.jdbc = jdbc;
         this.api = api;
         this.handlers = handlers;
@@ -62,15 +57,16 @@ public class QboWebhookWorker implements SmartLifecycle {
 
     /** Asks for a drain soon; wakes coalesce while one is already waiting to run. */
     public void wake() {
-        ScheduledExecutorService running = thread;
-        if (running != null && drainQueued.compareAndSet(false, true)) {
-            running.execute(this::drain);
-        }
+        runSoon();
+    }
+
+    @Override
+    protected void runOnce() {
+        drain();
     }
 
     /** Applies everything due now; for tests and the sweep. */
     void drain() {
-        drainQueued.set(false);
         try {
             Set<UUID> waiting = new HashSet<>();
             for (Pending pending : due()) {
@@ -156,28 +152,5 @@ public class QboWebhookWorker implements SmartLifecycle {
 
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
-    }
-
-    @Override
-    public synchronized void start() {
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread worker = new Thread(runnable, "qbo-webhooks");
-            worker.setDaemon(true);
-            return worker;
-        });
-        thread.scheduleWithFixedDelay(this::drain, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
     }
 }
