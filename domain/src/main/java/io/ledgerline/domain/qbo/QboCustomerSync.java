@@ -54,7 +54,7 @@ public class QboCustomerSync {
                 QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
-        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
+        QboSyncPolicy.ActiveQbo qbo = policy.requireCustomerSync(command.orgId());
         if (state.linked()) {
             if (state.qboId().equals(command.qboCustomerId()) && qbo.realmId().equals(state.realmId())) {
                 return;
@@ -100,7 +100,7 @@ public class QboCustomerSync {
                             QboCustomerGateway customers) {
         requireSameOrganization(command.orgId());
         QboClientProfile client = requireClient(clients, command.orgId(), command.clientId());
-        QboSyncPolicy.ActiveQbo qbo = requireCustomerSync(policy, command.orgId());
+        QboSyncPolicy.ActiveQbo qbo = policy.requireCustomerSync(command.orgId());
         if (state.linked() && !qbo.realmId().equals(state.realmId())) {
             throw BusinessRuleViolation.conflict("qbo.realm_mismatch",
                     "The client is linked to a customer of another QuickBooks company. Unlink it first.");
@@ -191,16 +191,6 @@ public class QboCustomerSync {
             return note;
         }
         return note == null ? more : note + " " + more;
-    }
-
-    public static QboSyncPolicy.ActiveQbo requireCustomerSync(QboSyncPolicy policy, UUID orgId) {
-        QboSyncPolicy.ActiveQbo qbo = policy.active(orgId).orElseThrow(() -> BusinessRuleViolation.conflict(
-                "qbo.not_connected", "QuickBooks is not connected: connect (or reconnect) it under Integrations."));
-        if (!qbo.settings().syncCustomers()) {
-            throw BusinessRuleViolation.conflict("qbo.customer_sync_disabled",
-                    "Customer sync is turned off in the QuickBooks settings.");
-        }
-        return qbo;
     }
 
     private static QboClientProfile requireClient(QboClientProfiles clients, UUID orgId, UUID clientId) {

@@ -60,7 +60,7 @@ class QboApiInvoicePusher implements QboInvoicePusher {
         InvoiceDocument invoice = invoices.current(invoiceId)
                 .filter(document -> document.orgId().equals(orgId) && !document.deleted())
                 .orElseThrow(() -> BusinessRuleViolation.notFound("invoice.not_found", "No such invoice."));
-        ActiveQbo active = activeInvoiceSync(orgId);
+        ActiveQbo active = policy.requireInvoiceSync(orgId);
         requireFinalized(invoice);
         String customerId = customerOf(orgId, invoice, active.realmId());
         Attempt attempt = new Attempt(orgId, invoiceId, generation, active.realmId(), invoice.version(),
@@ -184,16 +184,6 @@ class QboApiInvoicePusher implements QboInvoicePusher {
 
     private Optional<ObjectNode> byNumber(UUID orgId, String number) {
         return api.query(orgId, "Invoice", "DocNumber = " + QboApi.quote(number)).stream().findFirst();
-    }
-
-    private ActiveQbo activeInvoiceSync(UUID orgId) {
-        ActiveQbo active = policy.active(orgId).orElseThrow(() -> BusinessRuleViolation.conflict("qbo.not_connected",
-                "QuickBooks is not connected: an admin connects it under Integrations."));
-        if (!active.settings().syncInvoices()) {
-            throw BusinessRuleViolation.conflict("qbo.invoice_sync_disabled",
-                    "Invoice sync with QuickBooks is turned off in the integration's settings.");
-        }
-        return active;
     }
 
     private static void requireFinalized(InvoiceDocument invoice) {

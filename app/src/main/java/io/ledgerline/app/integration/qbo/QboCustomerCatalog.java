@@ -5,7 +5,6 @@ import io.ledgerline.domain.qbo.ImportQboCustomer;
 import io.ledgerline.domain.qbo.LinkClientToQbo;
 import io.ledgerline.domain.qbo.QboCustomer;
 import io.ledgerline.domain.qbo.QboCustomerGateway;
-import io.ledgerline.domain.qbo.QboCustomerSync;
 import io.ledgerline.domain.qbo.QboEntity;
 import io.ledgerline.domain.qbo.QboLinks;
 import io.ledgerline.domain.qbo.QboSyncPolicy;
@@ -74,7 +73,7 @@ public class QboCustomerCatalog {
     /** Every customer (through the query API's pages), optionally only those whose DisplayName contains {@code search}. */
     public Mono<List<Entry>> list(UUID orgId, String search, boolean includeInactive) {
         return Mono.fromCallable(() -> {
-                    String realmId = QboCustomerSync.requireCustomerSync(policy, orgId).realmId();
+                    String realmId = policy.requireCustomerSync(orgId).realmId();
                     return new Fetched(realmId, fetch(orgId, search, includeInactive));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
@@ -132,7 +131,7 @@ public class QboCustomerCatalog {
 
     /** Imports the customers one after the other; each answer says what became of one customer. */
     public Flux<Imported> importCustomers(UUID orgId, List<String> qboCustomerIds, boolean linkDuplicates) {
-        return Mono.fromCallable(() -> QboCustomerSync.requireCustomerSync(policy, orgId).realmId())
+        return Mono.fromCallable(() -> policy.requireCustomerSync(orgId).realmId())
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(realmId -> Flux.fromIterable(qboCustomerIds.stream().distinct().toList())
                         .concatMap(id -> importOne(orgId, realmId, id, linkDuplicates)));

@@ -108,7 +108,7 @@ class QboCustomerReconciler implements QboReconciler {
         switch (change.action()) {
             case PULL, CONFLICT -> customers.find(orgId, change.qboId()).ifPresent(customer -> commands.send(
                     new ApplyQboCustomerChange(orgId, change.localId(),
-                            QboCustomerSync.requireCustomerSync(policy, orgId).realmId(), customer)));
+                            policy.requireCustomerSync(orgId).realmId(), customer)));
             // A LINK is carried out by the push too: it finds the customer by name and e-mail, links it and
             // brings it up to date, so the pair is in step afterwards.
             case CREATE, LINK, UPDATE -> commands.send(new PushClientToQbo(orgId, change.localId(), false));

@@ -4,7 +4,6 @@ import io.ledgerline.domain.qbo.ImportQboInvoice;
 import io.ledgerline.domain.qbo.QboEntity;
 import io.ledgerline.domain.qbo.QboLinks;
 import io.ledgerline.domain.qbo.QboSyncPolicy;
-import io.ledgerline.domain.shared.BusinessRuleViolation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,14 +39,14 @@ public class QboInvoiceImport {
 
     /** QuickBooks' invoices changed on or after {@code since} (all when {@code null}), read from QuickBooks. */
     public List<ObjectNode> read(UUID orgId, LocalDate since) {
-        realmOf(orgId);
+        policy.requireConnected(orgId);
         return api.query(orgId, "Invoice", since == null ? null
                 : "MetaData.LastUpdatedTime >= " + QboApi.quote(since.toString()));
     }
 
     /** @param send sends one command and answers its result */
     public Outcome importAll(UUID orgId, List<ObjectNode> invoices, Function<Object, Object> send) {
-        String realmId = realmOf(orgId);
+        String realmId = policy.requireConnected(orgId).realmId();
         int imported = 0;
         int unchanged = 0;
         int pushed = 0;
@@ -73,12 +72,6 @@ public class QboInvoiceImport {
             }
         }
         return new Outcome(imported, unchanged, pushed);
-    }
-
-    private String realmOf(UUID orgId) {
-        return policy.active(orgId).map(QboSyncPolicy.ActiveQbo::realmId)
-                .orElseThrow(() -> BusinessRuleViolation.conflict("qbo.not_connected",
-                        "QuickBooks is not connected: an admin connects it under Integrations."));
     }
 
     private static LocalDate date(JsonNode value) {

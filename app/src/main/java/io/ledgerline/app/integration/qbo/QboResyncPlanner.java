@@ -33,7 +33,7 @@ public class QboResyncPlanner {
 
     /** The planned changes, each with the reconciler that planned it and will carry it out. */
     public List<Step> steps(UUID orgId) {
-        requireConnected(orgId);
+        policy.requireConnected(orgId);
         List<Step> steps = new ArrayList<>();
         for (QboReconciler reconciler : reconcilers) {
             reconciler.plan(orgId).forEach(change -> steps.add(new Step(reconciler, change)));
@@ -46,13 +46,6 @@ public class QboResyncPlanner {
 
         public void carryOut(UUID orgId) {
             reconciler.carryOut(orgId, change);
-        }
-    }
-
-    public void requireConnected(UUID orgId) {
-        if (policy.active(orgId).isEmpty()) {
-            throw BusinessRuleViolation.conflict("qbo.not_connected",
-                    "QuickBooks is not connected (or its authorization expired): connect it first.");
         }
     }
 }

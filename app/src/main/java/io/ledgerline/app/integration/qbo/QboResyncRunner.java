@@ -1,5 +1,6 @@
 package io.ledgerline.app.integration.qbo;
 
+import io.ledgerline.domain.qbo.QboSyncPolicy;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public class QboResyncRunner {
     private static final Logger log = LoggerFactory.getLogger(QboResyncRunner.class);
 
     private final QboResyncPlanner planner;
+    private final QboSyncPolicy policy;
     private final QboResyncJobs jobs;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -42,8 +44,9 @@ public class QboResyncRunner {
         }
     });
 
-    public QboResyncRunner(QboResyncPlanner planner, QboResyncJobs jobs) {
+    public QboResyncRunner(QboResyncPlanner planner, QboSyncPolicy policy, QboResyncJobs jobs) {
         this.planner = planner;
+        this.policy = policy;
         this.jobs = jobs;
     }
 
@@ -62,7 +65,7 @@ public class QboResyncRunner {
      *                                                          {@code qbo.resync_running} while one runs
      */
     public UUID start(UUID orgId, String requestedBy) {
-        planner.requireConnected(orgId);
+        policy.requireConnected(orgId);
         UUID jobId = jobs.queue(orgId, requestedBy);
         try {
             workers.execute(() -> run(orgId, jobId));
